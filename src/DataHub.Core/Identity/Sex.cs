@@ -1,0 +1,3 @@
+namespace DataHub.Core.Identity;
+
+public enum Sex { Male, Female }

@@ -1,0 +1,3 @@
+namespace DataHub.Store.Documents;
+
+public enum VersionWrite { Written, AlreadyPresent }
