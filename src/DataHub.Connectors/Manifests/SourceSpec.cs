@@ -1,0 +1,19 @@
+namespace DataHub.Connectors.Manifests;
+
+/// <summary>
+/// Where and how a connector reads. <see cref="Kind"/> is <c>fileDrop</c> (CSV, JSON or XML files in a
+/// folder); network kinds add their own settings beside these.
+/// </summary>
+public sealed record SourceSpec
+{
+    public required string Kind { get; init; }
+    public string? Path { get; init; }
+    public string Pattern { get; init; } = "*";
+    public string? Format { get; init; }
+    /// <summary>Text encoding of the files: utf-8 (default), windows-1258, windows-1252 …</summary>
+    public string Encoding { get; init; } = "utf-8";
+    /// <summary>XML: the element name of one record.</summary>
+    public string? RecordElement { get; init; }
+    /// <summary>CSV: field delimiter.</summary>
+    public string Delimiter { get; init; } = ",";
+}

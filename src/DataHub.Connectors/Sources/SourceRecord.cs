@@ -1,0 +1,8 @@
+namespace DataHub.Connectors.Sources;
+
+/// <summary>
+/// One record as a source delivered it. <see cref="SourceRef"/> names it for the ledger (e.g.
+/// <c>2024-11.csv#128</c>) and stays the same on every re-read, which is what makes the ledger idempotent.
+/// A record the source could not parse still arrives, with <see cref="MalformedReason"/> set.
+/// </summary>
+public sealed record SourceRecord(string SourceRef, string Unit, long Ordinal, IRecordFields Fields, string? MalformedReason = null);

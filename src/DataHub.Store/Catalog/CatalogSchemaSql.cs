@@ -1,0 +1,91 @@
+namespace DataHub.Store.Catalog;
+
+/// <summary>
+/// The catalog tables. Written in the SQL that SQLite and PostgreSQL share; the dialect supplies the
+/// few words that differ (auto-increment keys, text types).
+/// </summary>
+public static class CatalogSchemaSql
+{
+    public static string Create(CatalogDialect d) => $"""
+        CREATE TABLE IF NOT EXISTS runs (
+            run_id {d.AutoIncrementKey},
+            connector TEXT NOT NULL,
+            trigger_kind TEXT NOT NULL,
+            node TEXT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            last_progress_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            error TEXT,
+            pulled BIGINT NOT NULL DEFAULT 0,
+            published BIGINT NOT NULL DEFAULT 0,
+            unchanged BIGINT NOT NULL DEFAULT 0,
+            quarantined BIGINT NOT NULL DEFAULT 0,
+            pending_review BIGINT NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS runs_connector ON runs (connector, run_id);
+
+        CREATE TABLE IF NOT EXISTS checkpoints (
+            connector TEXT PRIMARY KEY,
+            checkpoint TEXT,
+            updated_at TEXT NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS document_versions (
+            doc_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            is_current INTEGER NOT NULL,
+            doc_type TEXT NOT NULL,
+            agency_code TEXT NOT NULL,
+            result_number TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            status TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            valid_until TEXT,
+            method TEXT NOT NULL,
+            connector TEXT NOT NULL,
+            source_ref TEXT NOT NULL,
+            run_id BIGINT NOT NULL,
+            published_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, version)){d.WithoutRowId};
+
+        CREATE TABLE IF NOT EXISTS subjects (
+            citizen_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (citizen_id, doc_id, role)){d.WithoutRowId};
+
+        CREATE TABLE IF NOT EXISTS ledger (
+            connector TEXT NOT NULL,
+            source_ref TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason_code TEXT,
+            reason TEXT,
+            doc_id TEXT,
+            version INTEGER,
+            doc_type TEXT,
+            agency_code TEXT,
+            agency_level TEXT,
+            procedure_field TEXT,
+            settled_on TEXT,
+            method TEXT NOT NULL,
+            result_number TEXT,
+            run_id BIGINT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (connector, source_ref)){d.WithoutRowId};
+
+        CREATE TABLE IF NOT EXISTS review_items (
+            connector TEXT NOT NULL,
+            source_ref TEXT NOT NULL,
+            doc_type TEXT,
+            reason TEXT NOT NULL,
+            candidate_json TEXT,
+            raw_json TEXT,
+            image_path TEXT,
+            ocr_text TEXT,
+            status TEXT NOT NULL,
+            sampled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            decided_at TEXT,
+            decided_by TEXT,
+            PRIMARY KEY (connector, source_ref));
+        """;
+}

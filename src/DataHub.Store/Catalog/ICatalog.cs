@@ -1,0 +1,36 @@
+using DataHub.Core.Documents;
+
+namespace DataHub.Store.Catalog;
+
+/// <summary>
+/// The catalog: ledger, document index by citizen, run history, checkpoints, review queue. Rebuildable
+/// from the document store for everything that concerns published documents.
+/// </summary>
+public interface ICatalog
+{
+    void EnsureCreated();
+
+    long StartRun(string connector, string trigger, string? node);
+    void FinishRun(long runId, string status, string? error);
+    IReadOnlyList<RunRecord> ListRuns(string? connector, int limit);
+
+    string? GetCheckpoint(string connector);
+
+    /// <summary>Current versions of the given documents (absent ids are new documents).</summary>
+    IReadOnlyDictionary<string, CurrentVersion> FindCurrent(IReadOnlyCollection<string> documentIds);
+
+    /// <summary>One transaction: ledger, versions, subjects, review items, checkpoint and run counters.</summary>
+    void CommitBatch(BatchCommit batch);
+
+    IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded);
+    IReadOnlyList<CatalogDocument> GetVersions(DocumentId id);
+
+    IReadOnlyList<ReportRow> Report(ReportQuery query);
+    IReadOnlyList<ReasonCount> ReasonCounts(ReportQuery query);
+    IReadOnlyList<LedgerStateCount> LedgerStates(ReportQuery query);
+    IReadOnlyList<LedgerRow> LedgerRows(string? state, string? reasonCode, string? group, ReportQuery query, int limit);
+
+    IReadOnlyList<ReviewItem> ListReviews(string status, int limit);
+    ReviewItem? GetReview(string connector, string sourceRef);
+    void DecideReview(string connector, string sourceRef, string status, string decidedBy);
+}

@@ -1,0 +1,360 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using DataHub.Core.Documents;
+using DataHub.Core.Ledger;
+
+namespace DataHub.Store.Catalog;
+
+/// <summary>
+/// The catalog over ADO.NET: SQLite embedded, PostgreSQL for clusters. Every method opens a pooled
+/// connection of its own, so the API's concurrent lookups and a running sync do not share state.
+/// </summary>
+public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialect) : ICatalog
+{
+    public CatalogDialect Dialect => dialect;
+
+    public DbConnection Open()
+    {
+        var connection = connect();
+        connection.Open();
+        if (dialect == CatalogDialect.Sqlite)
+        {
+            // WAL lets lookups read while a sync writes; NORMAL sync is crash-safe in WAL mode (a power
+            // loss can only drop the last commits, which the next run re-does idempotently).
+            Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-32768;");
+        }
+        return connection;
+    }
+
+    public void EnsureCreated()
+    {
+        using var connection = Open();
+        Execute(connection, null, CatalogSchemaSql.Create(dialect));
+    }
+
+    public long StartRun(string connector, string trigger, string? node)
+    {
+        using var connection = Open();
+        var now = Now();
+        using var command = Command(connection, null,
+            "INSERT INTO runs (connector, trigger_kind, node, started_at, last_progress_at, status) VALUES (@c, @t, @n, @s, @s, 'running') RETURNING run_id",
+            ("@c", connector), ("@t", trigger), ("@n", node), ("@s", now));
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void FinishRun(long runId, string status, string? error)
+    {
+        using var connection = Open();
+        var now = Now();
+        Execute(connection, null, "UPDATE runs SET status = @st, error = @e, finished_at = @f, last_progress_at = @f WHERE run_id = @r",
+            ("@st", status), ("@e", error), ("@f", now), ("@r", runId));
+    }
+
+    public IReadOnlyList<RunRecord> ListRuns(string? connector, int limit)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT run_id, connector, trigger_kind, started_at, finished_at, status, pulled, published, unchanged, quarantined, pending_review, error, last_progress_at, node " +
+            "FROM runs WHERE (@c IS NULL OR connector = @c) ORDER BY run_id DESC LIMIT @l", ("@c", connector), ("@l", limit));
+        using var reader = command.ExecuteReader();
+        var runs = new List<RunRecord>();
+        while (reader.Read())
+        {
+            runs.Add(new RunRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Time(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : Time(reader.GetString(4)), reader.GetString(5),
+                new RunCounts(reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10)),
+                reader.IsDBNull(11) ? null : reader.GetString(11), Time(reader.GetString(12)), reader.IsDBNull(13) ? null : reader.GetString(13)));
+        }
+        return runs;
+    }
+
+    public string? GetCheckpoint(string connector)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT checkpoint FROM checkpoints WHERE connector = @c", ("@c", connector));
+        return command.ExecuteScalar() as string;
+    }
+
+    public IReadOnlyDictionary<string, CurrentVersion> FindCurrent(IReadOnlyCollection<string> documentIds)
+    {
+        var found = new Dictionary<string, CurrentVersion>(StringComparer.Ordinal);
+        if (documentIds.Count == 0) return found;
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT version, content_hash, run_id, source_ref FROM document_versions WHERE doc_id = @d AND is_current = 1", ("@d", ""));
+        command.Prepare();
+        foreach (var id in documentIds)
+        {
+            command.Parameters[0].Value = id;
+            using var reader = command.ExecuteReader();
+            if (reader.Read()) found[id] = new CurrentVersion(reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3));
+        }
+        return found;
+    }
+
+    public void CommitBatch(BatchCommit batch)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var now = Now();
+
+        if (batch.Versions.Count > 0)
+        {
+            using var supersede = Command(connection, transaction,
+                "UPDATE document_versions SET is_current = 0 WHERE doc_id = @d AND is_current = 1 AND version <> @v", ("@d", ""), ("@v", 0));
+            using var insert = Command(connection, transaction,
+                "INSERT INTO document_versions (doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at) " +
+                "VALUES (@d, @v, 1, @t, @a, @n, @h, @s, @i, @u, @m, @c, @r, @run, @p) ON CONFLICT (doc_id, version) DO NOTHING",
+                ("@d", ""), ("@v", 0), ("@t", ""), ("@a", ""), ("@n", ""), ("@h", ""), ("@s", ""), ("@i", ""), ("@u", null), ("@m", ""), ("@c", ""), ("@r", ""), ("@run", 0L), ("@p", now));
+            using var subject = Command(connection, transaction,
+                "INSERT INTO subjects (citizen_id, doc_id, role) VALUES (@ci, @d, @ro) ON CONFLICT DO NOTHING", ("@ci", ""), ("@d", ""), ("@ro", ""));
+            foreach (var v in batch.Versions)
+            {
+                if (v.Version > 1) Set(supersede, v.DocumentId, v.Version).ExecuteNonQuery();
+                Set(insert, v.DocumentId, v.Version, v.DocumentType, v.AgencyCode, v.ResultNumber, v.ContentHash, v.Status, Day(v.IssueDate),
+                    v.ValidUntil is { } u ? Day(u) : null, v.Method, v.Connector, v.SourceRef, batch.RunId, now).ExecuteNonQuery();
+                foreach (var s in v.Subjects) Set(subject, s.CitizenId, v.DocumentId, s.Role).ExecuteNonQuery();
+            }
+        }
+
+        if (batch.Ledger.Count > 0)
+        {
+            using var ledger = Command(connection, transaction,
+                "INSERT INTO ledger (connector, source_ref, state, reason_code, reason, doc_id, version, doc_type, agency_code, agency_level, procedure_field, settled_on, method, result_number, run_id, updated_at) " +
+                "VALUES (@c, @r, @st, @rc, @re, @d, @v, @t, @a, @l, @f, @so, @m, @n, @run, @u) " +
+                "ON CONFLICT (connector, source_ref) DO UPDATE SET state = excluded.state, reason_code = excluded.reason_code, reason = excluded.reason, doc_id = excluded.doc_id, " +
+                "version = excluded.version, doc_type = excluded.doc_type, agency_code = excluded.agency_code, agency_level = excluded.agency_level, procedure_field = excluded.procedure_field, " +
+                "settled_on = excluded.settled_on, method = excluded.method, result_number = excluded.result_number, run_id = excluded.run_id, updated_at = excluded.updated_at",
+                ("@c", ""), ("@r", ""), ("@st", ""), ("@rc", null), ("@re", null), ("@d", null), ("@v", null), ("@t", null), ("@a", null), ("@l", null), ("@f", null), ("@so", null),
+                ("@m", ""), ("@n", null), ("@run", 0L), ("@u", now));
+            foreach (var e in batch.Ledger)
+            {
+                var code = e.State is LedgerState.Quarantined or LedgerState.PendingReview ? ReasonCodes.Classify(e.Reason) : null;
+                Set(ledger, e.Connector, e.SourceRef, e.State.ToName(), code, e.Reason, e.DocumentId, e.Version, e.DocumentType, e.AgencyCode, e.AgencyLevel,
+                    e.ProcedureField, e.SettledOn is { } d ? Day(d) : null, e.Method, e.ResultNumber, batch.RunId, now).ExecuteNonQuery();
+            }
+        }
+
+        if (batch.Reviews.Count > 0)
+        {
+            using var review = Command(connection, transaction,
+                "INSERT INTO review_items (connector, source_ref, doc_type, reason, candidate_json, raw_json, image_path, ocr_text, status, sampled, created_at) " +
+                "VALUES (@c, @r, @t, @re, @cj, @rj, @ip, @ot, 'pending', @sa, @cr) " +
+                "ON CONFLICT (connector, source_ref) DO UPDATE SET doc_type = excluded.doc_type, reason = excluded.reason, candidate_json = excluded.candidate_json, raw_json = excluded.raw_json, " +
+                "image_path = excluded.image_path, ocr_text = excluded.ocr_text, sampled = excluded.sampled, status = 'pending', decided_at = NULL, decided_by = NULL",
+                ("@c", ""), ("@r", ""), ("@t", null), ("@re", ""), ("@cj", null), ("@rj", null), ("@ip", null), ("@ot", null), ("@sa", 0), ("@cr", now));
+            foreach (var r in batch.Reviews)
+                Set(review, r.Connector, r.SourceRef, r.DocumentType, r.Reason, r.CandidateJson, r.RawJson, r.ImagePath, r.OcrText, r.Sampled ? 1 : 0, now).ExecuteNonQuery();
+        }
+
+        if (batch.Checkpoint is not null)
+        {
+            Execute(connection, transaction,
+                "INSERT INTO checkpoints (connector, checkpoint, updated_at) VALUES (@c, @k, @u) ON CONFLICT (connector) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at",
+                ("@c", batch.Connector), ("@k", batch.Checkpoint), ("@u", now));
+        }
+
+        var c = batch.Counts;
+        Execute(connection, transaction,
+            "UPDATE runs SET pulled = pulled + @p, published = published + @pb, unchanged = unchanged + @un, quarantined = quarantined + @q, pending_review = pending_review + @pr, last_progress_at = @u WHERE run_id = @r",
+            ("@p", c.Pulled), ("@pb", c.Published), ("@un", c.Unchanged), ("@q", c.Quarantined), ("@pr", c.PendingReview), ("@u", now), ("@r", batch.RunId));
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT v.doc_id, v.version, v.is_current, v.doc_type, v.agency_code, v.result_number, v.content_hash, v.status, v.issue_date, v.valid_until, v.method, v.connector, v.source_ref, v.published_at, s.role " +
+            "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id " +
+            "WHERE s.citizen_id = @ci AND (@t IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1) ORDER BY v.issue_date DESC, v.doc_id, v.version DESC",
+            ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
+        return ReadDocuments(command);
+    }
+
+    public IReadOnlyList<CatalogDocument> GetVersions(DocumentId id)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, published_at, NULL " +
+            "FROM document_versions WHERE doc_id = @d ORDER BY version DESC", ("@d", id.Value));
+        return ReadDocuments(command);
+    }
+
+    private static List<CatalogDocument> ReadDocuments(DbCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var documents = new List<CatalogDocument>();
+        while (reader.Read())
+        {
+            documents.Add(new CatalogDocument(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2) == 1, reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), ParseDay(reader.GetString(8)), reader.IsDBNull(9) ? null : ParseDay(reader.GetString(9)),
+                reader.GetString(10), reader.GetString(11), reader.GetString(12), Time(reader.GetString(13)), reader.IsDBNull(14) ? null : reader.GetString(14)));
+        }
+        return documents;
+    }
+
+    /// <summary>
+    /// One row per settled result: the rows of one result (same document id, or the same source record
+    /// when no id could be derived) collapse to its best state — digitized if any delivery was published.
+    /// </summary>
+    private const string ResultsCte = """
+        WITH results AS (
+            SELECT COALESCE(doc_id, connector || '|' || source_ref) AS result_key,
+                   MAX(doc_type) AS doc_type, MAX(agency_code) AS agency_code, MAX(agency_level) AS agency_level,
+                   MAX(procedure_field) AS procedure_field, MIN(settled_on) AS settled_on,
+                   MAX(CASE WHEN state IN ('published', 'unchanged') THEN 1 ELSE 0 END) AS digitized,
+                   MAX(CASE WHEN state = 'pending-review' THEN 1 ELSE 0 END) AS pending,
+                   MAX(CASE WHEN state IN ('published', 'unchanged') AND method <> 'native' THEN 1 ELSE 0 END) AS by_ocr
+            FROM ledger GROUP BY COALESCE(doc_id, connector || '|' || source_ref))
+        """;
+
+    private const string PeriodFilter = "((@from IS NULL OR settled_on >= @from) AND (@to IS NULL OR settled_on <= @to))";
+
+    public IReadOnlyList<ReportRow> Report(ReportQuery query)
+    {
+        var group = GroupExpression(query.By);
+        using var connection = Open();
+        using var command = Command(connection, null,
+            ResultsCte + $" SELECT {group} AS g, COUNT(*), SUM(digitized), SUM(CASE WHEN digitized = 0 AND pending = 1 THEN 1 ELSE 0 END), " +
+            $"SUM(CASE WHEN digitized = 0 AND pending = 0 THEN 1 ELSE 0 END), SUM(by_ocr) FROM results WHERE {PeriodFilter} GROUP BY {group} ORDER BY 1",
+            Period(query));
+        using var reader = command.ExecuteReader();
+        var rows = new List<ReportRow>();
+        while (reader.Read())
+            rows.Add(new ReportRow(reader.IsDBNull(0) ? "(unknown)" : reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
+        return rows;
+    }
+
+    public IReadOnlyList<ReasonCount> ReasonCounts(ReportQuery query)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            ResultsCte + ", gaps AS (SELECT r.result_key, l.state, l.reason_code FROM results r JOIN ledger l ON COALESCE(l.doc_id, l.connector || '|' || l.source_ref) = r.result_key " +
+            $"WHERE r.digitized = 0 AND {PeriodFilter.Replace("settled_on", "r.settled_on")} AND (r.pending = 0 OR l.state = 'pending-review')) " +
+            "SELECT state, reason_code, COUNT(DISTINCT result_key) FROM gaps GROUP BY state, reason_code ORDER BY 3 DESC, 1, 2",
+            Period(query));
+        using var reader = command.ExecuteReader();
+        var rows = new List<ReasonCount>();
+        while (reader.Read()) rows.Add(new ReasonCount(reader.GetString(0), reader.IsDBNull(1) ? "other" : reader.GetString(1), reader.GetInt64(2)));
+        return rows;
+    }
+
+    public IReadOnlyList<LedgerStateCount> LedgerStates(ReportQuery query)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, $"SELECT state, COUNT(*) FROM ledger WHERE {PeriodFilter} GROUP BY state ORDER BY state", Period(query));
+        using var reader = command.ExecuteReader();
+        var rows = new List<LedgerStateCount>();
+        while (reader.Read()) rows.Add(new LedgerStateCount(reader.GetString(0), reader.GetInt64(1)));
+        return rows;
+    }
+
+    public IReadOnlyList<LedgerRow> LedgerRows(string? state, string? reasonCode, string? group, ReportQuery query, int limit)
+    {
+        var groupExpression = GroupExpression(query.By);
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT connector, source_ref, state, reason_code, reason, doc_id, version, doc_type, agency_code, agency_level, procedure_field, settled_on, method, result_number, run_id " +
+            $"FROM ledger WHERE (@st IS NULL OR state = @st) AND (@rc IS NULL OR reason_code = @rc) AND (@g IS NULL OR {groupExpression} = @g) AND {PeriodFilter} " +
+            "ORDER BY connector, source_ref LIMIT @l",
+            [("@st", state), ("@rc", reasonCode), ("@g", group), .. Period(query), ("@l", limit)]);
+        using var reader = command.ExecuteReader();
+        var rows = new List<LedgerRow>();
+        while (reader.Read())
+        {
+            rows.Add(new LedgerRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), Str(reader, 3), Str(reader, 4), Str(reader, 5),
+                reader.IsDBNull(6) ? null : reader.GetInt32(6), Str(reader, 7), Str(reader, 8), Str(reader, 9), Str(reader, 10),
+                reader.IsDBNull(11) ? null : ParseDay(reader.GetString(11)), reader.GetString(12), Str(reader, 13), reader.GetInt64(14)));
+        }
+        return rows;
+    }
+
+    public IReadOnlyList<ReviewItem> ListReviews(string status, int limit)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT connector, source_ref, doc_type, reason, candidate_json, raw_json, image_path, ocr_text, status, created_at, sampled FROM review_items " +
+            "WHERE (@s = 'all' OR status = @s) ORDER BY created_at, connector, source_ref LIMIT @l", ("@s", status), ("@l", limit));
+        return ReadReviews(command);
+    }
+
+    public ReviewItem? GetReview(string connector, string sourceRef)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT connector, source_ref, doc_type, reason, candidate_json, raw_json, image_path, ocr_text, status, created_at, sampled FROM review_items " +
+            "WHERE connector = @c AND source_ref = @r", ("@c", connector), ("@r", sourceRef));
+        return ReadReviews(command).SingleOrDefault();
+    }
+
+    public void DecideReview(string connector, string sourceRef, string status, string decidedBy)
+    {
+        using var connection = Open();
+        Execute(connection, null, "UPDATE review_items SET status = @s, decided_at = @d, decided_by = @b WHERE connector = @c AND source_ref = @r",
+            ("@s", status), ("@d", Now()), ("@b", decidedBy), ("@c", connector), ("@r", sourceRef));
+    }
+
+    private static List<ReviewItem> ReadReviews(DbCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var items = new List<ReviewItem>();
+        while (reader.Read())
+        {
+            items.Add(new ReviewItem(reader.GetString(0), reader.GetString(1), Str(reader, 2), reader.GetString(3), Str(reader, 4), Str(reader, 5), Str(reader, 6), Str(reader, 7),
+                reader.GetString(8), Time(reader.GetString(9)), Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture) == 1));
+        }
+        return items;
+    }
+
+    private static string GroupExpression(ReportGrouping by) => by switch
+    {
+        ReportGrouping.Agency => "agency_code",
+        ReportGrouping.Type => "doc_type",
+        ReportGrouping.Field => "procedure_field",
+        ReportGrouping.Level => "agency_level",
+        ReportGrouping.Month => "SUBSTR(settled_on, 1, 7)",
+        ReportGrouping.Year => "SUBSTR(settled_on, 1, 4)",
+        _ => throw new ArgumentOutOfRangeException(nameof(by)),
+    };
+
+    private static (string, object?)[] Period(ReportQuery q) => [("@from", q.From is { } f ? Day(f) : null), ("@to", q.To is { } t ? Day(t) : null)];
+
+    private static string? Str(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Time(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDay(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DbCommand Set(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
+    }
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    internal static int Execute(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+}
