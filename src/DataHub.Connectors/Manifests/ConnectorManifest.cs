@@ -20,7 +20,7 @@ public sealed record ConnectorManifest
     public required DocumentTypeSelector DocumentType { get; init; }
 
     /// <summary>Per document-type slug: target name (schema field or envelope name) → source path.</summary>
-    public required Dictionary<string, Dictionary<string, string>> Mappings { get; init; }
+    public required Dictionary<string, Dictionary<string, FieldRule>> Mappings { get; init; }
 
     /// <summary>Constant target values (agency code, level, procedure field …) used when a record has none.</summary>
     public Dictionary<string, string> Defaults { get; init; } = [];

@@ -1,6 +1,7 @@
 using DataHub.Connectors.Manifests;
 using DataHub.Connectors.Sources;
 using DataHub.Core.Documents;
+using DataHub.Core.Text;
 
 namespace DataHub.Connectors.Mapping;
 
@@ -11,7 +12,7 @@ namespace DataHub.Connectors.Mapping;
 public sealed class RecordMapper
 {
     private readonly ConnectorManifest _manifest;
-    private readonly Dictionary<string, (DocumentType Type, KeyValuePair<string, string>[] Paths)> _byType;
+    private readonly Dictionary<string, (DocumentType Type, KeyValuePair<string, FieldRule>[] Paths)> _byType;
 
     public RecordMapper(ConnectorManifest manifest)
     {
@@ -38,10 +39,17 @@ public sealed class RecordMapper
             return new SettledResult { SourceRef = record.SourceRef, RawType = rawType, Values = Defaults(record.Fields) };
 
         var values = Defaults(null);
-        foreach (var (target, path) in mapping.Paths)
+        foreach (var (target, rule) in mapping.Paths)
         {
-            var value = record.Fields.Get(path);
-            if (!string.IsNullOrWhiteSpace(value)) values[target] = value;
+            var value = record.Fields.Get(rule.From);
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            if (rule.Map is not null)
+            {
+                var key = VietnameseText.Normalize(LegacyTextRepair.Repair(value).Text);
+                // An unmapped code passes through unchanged, so the schema (not the mapper) reports it.
+                value = rule.Map.TryGetValue(key, out var mapped) ? mapped : key;
+            }
+            values[target] = value;
         }
         return new SettledResult { SourceRef = record.SourceRef, Type = mapping.Type, RawType = rawType, Values = values };
     }
@@ -61,9 +69,9 @@ public sealed class RecordMapper
             // An unknown type has no mapping of its own; any mapping's envelope paths still place it in the report.
             foreach (var paths in _byType.Values)
             {
-                foreach (var (target, path) in paths.Paths)
+                foreach (var (target, rule) in paths.Paths)
                 {
-                    if (EnvelopeFields.All.Contains(target) && fields.Get(path) is { Length: > 0 } v) values[target] = v;
+                    if (EnvelopeFields.All.Contains(target) && fields.Get(rule.From) is { Length: > 0 } v) values[target] = v;
                 }
             }
         }

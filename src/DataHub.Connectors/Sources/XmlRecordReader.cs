@@ -25,7 +25,10 @@ public sealed class XmlRecordReader(string recordElement, System.Text.Encoding? 
             string? broken = null;
             try
             {
-                if (reader.ReadToFollowing(recordElement)) element = (XElement)XNode.ReadFrom(reader);
+                // XNode.ReadFrom leaves the reader on the node after the record, which may already be the
+                // next record: only search forward when it is not, or every other record would be skipped.
+                var atRecord = reader.NodeType == XmlNodeType.Element && reader.LocalName == recordElement;
+                if (atRecord || reader.ReadToFollowing(recordElement)) element = (XElement)XNode.ReadFrom(reader);
             }
             catch (XmlException e)
             {

@@ -1,0 +1,83 @@
+using DataHub.Connectors.Manifests;
+using DataHub.Connectors.Sources;
+using DataHub.Core.Normalization;
+using DataHub.Core.Schemas;
+using DataHub.Pipeline.Sync;
+using DataHub.Store.Catalog;
+using DataHub.Store.Documents;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DataHub.Pipeline.Hosting;
+
+/// <summary>
+/// Registers DataHub's parts from configuration, once, for every host: the CLI, the scheduler daemon,
+/// the HTTP API and the tests. Embedded defaults need no configuration at all.
+/// </summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddDataHub(this IServiceCollection services, IConfiguration configuration, DataHubPaths paths)
+    {
+        services.AddSingleton(configuration);
+        services.AddSingleton(paths);
+        services.AddSingleton(_ => LoadSchemas(paths.Resolve(configuration["Schemas:Folder"] ?? "schemas")));
+        services.AddSingleton(_ => new NormalizerOptions
+        {
+            ReviewConfidenceThreshold = configuration.GetValue("Review:ConfidenceThreshold", 80.0),
+        });
+        services.AddSingleton<ResultNormalizer>();
+        services.AddSingleton(_ => new SyncOptions
+        {
+            BatchSize = configuration.GetValue("Sync:BatchSize", 5000),
+            Parallelism = configuration.GetValue("Sync:Parallelism", Math.Max(2, Environment.ProcessorCount)),
+            ReviewSampleRate = configuration.GetValue("Review:SampleRate", 0.05),
+            Node = configuration["Cluster:NodeName"] ?? Environment.MachineName,
+        });
+        services.AddSingleton<ICatalog>(sp =>
+        {
+            var catalog = CreateCatalog(configuration, paths);
+            catalog.EnsureCreated();
+            return catalog;
+        });
+        services.AddSingleton<IDocumentStore>(sp => CreateStore(configuration, paths));
+        services.AddSingleton<ISourceKind, FileDropKind>();
+        services.AddSingleton(sp => new SourceFactory(sp.GetServices<ISourceKind>()));
+        services.AddSingleton<IReadOnlyList<ConnectorManifest>>(sp =>
+            ManifestLoader.LoadAll(paths.Resolve(configuration["Connectors:Folder"] ?? "connectors"), sp.GetRequiredService<SchemaRegistry>()));
+        services.AddSingleton<DataHub.Pipeline.Lookup.CitizenDocuments>();
+        services.AddSingleton<DataHub.Pipeline.Reporting.DigitizationReportBuilder>();
+        services.AddSingleton(sp => new SyncRunner(
+            sp.GetRequiredService<ICatalog>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<ResultNormalizer>(),
+            sp.GetRequiredService<SourceFactory>(),
+            paths.Home,
+            sp.GetRequiredService<SyncOptions>(),
+            sp.GetRequiredService<ILogger<SyncRunner>>()));
+        return services;
+    }
+
+    public static SqlCatalog CreateCatalog(IConfiguration configuration, DataHubPaths paths) =>
+        (configuration["Catalog:Kind"] ?? "sqlite").ToLowerInvariant() switch
+        {
+            "sqlite" => CatalogFactory.Sqlite(configuration["Catalog:Path"] is { } p ? paths.Resolve(p) : paths.DataPath("catalog.db")),
+            "postgresql" or "postgres" => CatalogFactory.PostgreSql(configuration["Catalog:ConnectionString"]
+                ?? throw new InvalidOperationException("Catalog:Kind is postgresql but Catalog:ConnectionString is not set")),
+            var other => throw new InvalidOperationException($"Catalog:Kind '{other}' is not sqlite or postgresql"),
+        };
+
+    public static IDocumentStore CreateStore(IConfiguration configuration, DataHubPaths paths) =>
+        (configuration["Store:Kind"] ?? "filesystem").ToLowerInvariant() switch
+        {
+            "filesystem" => new FileSystemDocumentStore(configuration["Store:Path"] is { } p ? paths.Resolve(p) : paths.DataPath("store")),
+            var other => throw new InvalidOperationException($"Store:Kind '{other}' is not filesystem or azureBlob"),
+        };
+
+    public static SchemaRegistry LoadSchemas(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"schemas folder {folder} does not exist");
+        var texts = Directory.EnumerateFiles(folder, "*.schema.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        return SchemaRegistry.Load(texts);
+    }
+}

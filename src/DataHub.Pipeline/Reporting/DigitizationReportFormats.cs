@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DataHub.Pipeline.Reporting;
+
+/// <summary>The report as text table, JSON and CSV (the same figures in each).</summary>
+public static class DigitizationReportFormats
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string ToJson(DigitizationReport report)
+    {
+        var shaped = new
+        {
+            title = "Báo cáo số hóa kết quả giải quyết thủ tục hành chính (digitization report)",
+            period = new { from = report.Query.From, to = report.Query.To },
+            groupedBy = report.Query.By,
+            generatedAt = report.GeneratedAt,
+            rows = report.Rows.Select(Row),
+            total = Row(report.Total),
+            gaps = report.Gaps,
+            records = new
+            {
+                pulled = report.RecordsPulled,
+                byState = report.Records.ToDictionary(r => r.State, r => r.Records),
+            },
+        };
+        return JsonSerializer.Serialize(shaped, Json);
+    }
+
+    private static object Row(Store.Catalog.ReportRow r) => new
+    {
+        group = r.Group, settled = r.Settled, digitized = r.Digitized, rate = Math.Round(r.Rate, 4), pendingReview = r.PendingReview,
+        quarantined = r.Quarantined, digitizedByOcr = r.DigitizedByOcr,
+    };
+
+    public static string ToCsv(DigitizationReport report)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("group,settled,digitized,rate,pending_review,quarantined,digitized_by_ocr");
+        foreach (var r in report.Rows.Append(report.Total))
+            csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(r.Group)},{r.Settled},{r.Digitized},{r.Rate:0.0000},{r.PendingReview},{r.Quarantined},{r.DigitizedByOcr}"));
+        return csv.ToString();
+    }
+
+    public static string ToTable(DigitizationReport report)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        var q = report.Query;
+        text.WriteLine("Báo cáo số hóa kết quả giải quyết TTHC — Digitization report");
+        text.WriteLine($"Period (settlement date): {(q.From is null && q.To is null ? "all" : $"{Day(q.From)} .. {Day(q.To)}")}; by {q.By.ToString().ToLowerInvariant()}");
+        text.WriteLine();
+        var rows = report.Rows.Append(report.Total).Select(r => new[]
+        {
+            r.Group, N(r.Settled), N(r.Digitized), r.Rate.ToString("P1", CultureInfo.InvariantCulture), N(r.PendingReview), N(r.Quarantined), N(r.DigitizedByOcr),
+        }).ToList();
+        TextTable.Write(text, ["group", "settled", "digitized", "rate", "pending review", "quarantined", "by OCR"], rows, 1);
+        text.WriteLine();
+        text.WriteLine("Not digitized, by reason (results):");
+        TextTable.Write(text, ["state", "reason", "results"], report.Gaps.Select(g => new[] { g.State, g.ReasonCode, N(g.Results) }).ToList(), 2);
+        text.WriteLine();
+        var byState = report.Records.ToDictionary(r => r.State, r => r.Records);
+        long S(string s) => byState.GetValueOrDefault(s);
+        text.WriteLine($"Source records: {N(report.RecordsPulled)} pulled = {N(S("published"))} published + {N(S("unchanged"))} unchanged + {N(S("quarantined"))} quarantined + {N(S("pending-review"))} pending review");
+        return text.ToString();
+    }
+
+    private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…";
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Escape(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}

@@ -1,0 +1,148 @@
+using DataHub.Core.Documents;
+using DataHub.Core.Ledger;
+using DataHub.Core.Normalization;
+using DataHub.Store.Catalog;
+using DataHub.Store.Documents;
+
+namespace DataHub.Pipeline.Sync;
+
+/// <summary>
+/// Makes one normalized batch durable: decides published / unchanged / new version against the catalog,
+/// writes the versions to the store, flushes the store, then commits ledger, catalog rows and the
+/// checkpoint in one transaction. A crash anywhere before that commit leaves the checkpoint where it
+/// was, and the re-run writes the same bytes again (a no-op) — at-least-once pull, idempotent publish.
+/// </summary>
+internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, int parallelism)
+{
+    public async Task<RunCounts> PublishAsync(RecordBatch batch, CancellationToken ct)
+    {
+        var outcomes = batch.Outcomes;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in outcomes)
+        {
+            if (o.Rejection is null && o.Document is { } d) ids.Add(d.Id.Value);
+        }
+        var current = catalog.FindCurrent(ids);
+        var seenInBatch = new Dictionary<string, (string Hash, int Version, string SourceRef)>(StringComparer.Ordinal);
+
+        var ledger = new List<LedgerEntry>(outcomes.Length);
+        var versions = new List<PublishedVersion>();
+        var writes = new List<VersionWriteJob>();
+        var reviews = new List<ReviewItem>();
+        long published = 0, unchanged = 0, quarantined = 0, pending = 0;
+
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            var outcome = outcomes[i];
+            var record = batch.Records[i];
+            var mapped = batch.Mapped[i];
+            var method = StoredVersionFile.MethodName(mapped.Method);
+            if (outcome.Rejection is { } rejection)
+            {
+                ledger.Add(Entry(record.SourceRef, rejection, outcome.Reason, outcome.Facts, method, outcome.Document?.Id.Value, null));
+                if (rejection == LedgerState.PendingReview)
+                {
+                    pending++;
+                    reviews.Add(new ReviewItem(connector, record.SourceRef, outcome.Facts.DocumentType, outcome.Reason ?? "", outcome.Document is { } c ? System.Text.Encoding.UTF8.GetString(c.Content) : null,
+                        System.Text.Json.JsonSerializer.Serialize(mapped.Values), null, null, "pending", DateTimeOffset.UtcNow, false));
+                }
+                else quarantined++;
+                continue;
+            }
+
+            var doc = outcome.Document!;
+            var id = doc.Id.Value;
+            if (seenInBatch.TryGetValue(id, out var seen))
+            {
+                if (seen.Hash == doc.ContentHash) { unchanged++; ledger.Add(Entry(record.SourceRef, LedgerState.Unchanged, null, outcome.Facts, method, id, seen.Version)); }
+                else { quarantined++; ledger.Add(Entry(record.SourceRef, LedgerState.Quarantined, Duplicate(outcome, seen.SourceRef), outcome.Facts, method, null, null)); }
+                continue;
+            }
+            int version;
+            if (current.TryGetValue(id, out var existing))
+            {
+                if (existing.ContentHash == doc.ContentHash)
+                {
+                    unchanged++;
+                    seenInBatch[id] = (doc.ContentHash, existing.Version, record.SourceRef);
+                    ledger.Add(Entry(record.SourceRef, LedgerState.Unchanged, null, outcome.Facts, method, id, existing.Version));
+                    continue;
+                }
+                if (existing.RunId == runId && existing.SourceRef != record.SourceRef)
+                {
+                    // Two deliveries of one run disagree: that is a data error at the agency, not a correction.
+                    quarantined++;
+                    ledger.Add(Entry(record.SourceRef, LedgerState.Quarantined, Duplicate(outcome, existing.SourceRef), outcome.Facts, method, null, null));
+                    continue;
+                }
+                version = existing.Version + 1;
+            }
+            else version = 1;
+
+            seenInBatch[id] = (doc.ContentHash, version, record.SourceRef);
+            var sourceRef = record.SourceRef;
+            writes.Add(new VersionWriteJob(doc.Id, version, doc.ContentHash,
+                v => StoredVersionFile.Build(doc.Id, v, doc.ContentHash, doc.Content, connector, sourceRef, mapped.Method, doc.Repairs)));
+            versions.Add(new PublishedVersion(id, version, doc.Type.Slug, outcome.Facts.AgencyCode ?? "", outcome.Facts.ResultNumber ?? "", doc.ContentHash, doc.Status,
+                doc.IssueDate, doc.ValidUntil, method, connector, record.SourceRef, doc.Subjects));
+            ledger.Add(Entry(record.SourceRef, LedgerState.Published, null, outcome.Facts, method, id, version));
+            published++;
+        }
+
+        var finalVersions = new int[writes.Count];
+        await Parallel.ForAsync(0, writes.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (i, token) =>
+        {
+            finalVersions[i] = await WriteVersionAsync(writes[i], token);
+            await store.SetCurrentAsync(writes[i].Id, finalVersions[i], token);
+        });
+        await store.FlushAsync(ct);
+        FixUpHealedVersions(writes, finalVersions, versions, ledger);
+
+        var counts = new RunCounts(outcomes.Length, published, unchanged, quarantined, pending);
+        catalog.CommitBatch(new BatchCommit(runId, connector, ledger, versions, reviews, batch.Checkpoint, counts));
+        return counts;
+    }
+
+    /// <summary>
+    /// Writes a version; if the store already holds that version number with other content (left by a
+    /// crashed run whose catalog commit never happened and whose source has since changed), the orphan
+    /// is kept untouched — versions are immutable — and the next free number is used.
+    /// </summary>
+    private async Task<int> WriteVersionAsync(VersionWriteJob job, CancellationToken ct)
+    {
+        for (var version = job.Version; ; version++)
+        {
+            try
+            {
+                await store.PutVersionAsync(job.Id, version, job.Build(version), ct);
+                return version;
+            }
+            catch (DocumentStoreException) when (version < job.Version + 5)
+            {
+                var existing = await store.GetVersionAsync(job.Id, version, ct);
+                if (existing is not null && StoredVersionFile.ReadContentHash(existing) == job.Hash) return version;
+            }
+        }
+    }
+
+    private static void FixUpHealedVersions(List<VersionWriteJob> writes, int[] finalVersions, List<PublishedVersion> versions, List<LedgerEntry> ledger)
+    {
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (finalVersions[i] == writes[i].Version) continue;
+            var id = writes[i].Id.Value;
+            var vi = versions.FindIndex(v => v.DocumentId == id && v.Version == writes[i].Version);
+            versions[vi] = versions[vi] with { Version = finalVersions[i] };
+            var li = ledger.FindIndex(l => l.DocumentId == id && l.Version == writes[i].Version && l.State == LedgerState.Published);
+            ledger[li] = ledger[li] with { Version = finalVersions[i] };
+        }
+    }
+
+    private sealed record VersionWriteJob(DocumentId Id, int Version, string Hash, Func<int, byte[]> Build);
+
+    private static string Duplicate(NormalizationOutcome outcome, string firstRef) =>
+        $"duplicate result number '{outcome.Facts.ResultNumber}' with different content (first delivered as {firstRef})";
+
+    private LedgerEntry Entry(string sourceRef, LedgerState state, string? reason, ResultFacts facts, string method, string? docId, int? version) =>
+        new(connector, sourceRef, state, reason, docId, version, facts.DocumentType, facts.AgencyCode, facts.AgencyLevel, facts.ProcedureField, facts.SettledOn, method, facts.ResultNumber);
+}

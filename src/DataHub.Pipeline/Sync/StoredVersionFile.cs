@@ -1,0 +1,64 @@
+using System.Buffers;
+using System.Text.Json;
+using DataHub.Core.Documents;
+
+namespace DataHub.Pipeline.Sync;
+
+/// <summary>
+/// The bytes of <c>v{n}.json</c>: the validated document plus its identity and provenance. Deliberately
+/// free of timestamps and run ids, so re-writing the same version after a crash produces identical bytes
+/// and the store sees it as already present.
+/// </summary>
+public static class StoredVersionFile
+{
+    public static byte[] Build(DocumentId id, int version, string contentHash, ReadOnlySpan<byte> document, string connector, string sourceRef,
+        DigitizationMethod method, IReadOnlyList<string> repairs)
+    {
+        var buffer = new ArrayBufferWriter<byte>(document.Length + 512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("documentId", id.Value);
+            writer.WriteNumber("version", version);
+            writer.WriteString("contentHash", contentHash);
+            if (version > 1) writer.WriteNumber("supersedes", version - 1);
+            writer.WriteStartObject("provenance");
+            writer.WriteString("connector", connector);
+            writer.WriteString("sourceRef", sourceRef);
+            writer.WriteString("method", MethodName(method));
+            if (repairs.Count > 0)
+            {
+                writer.WriteStartArray("repairs");
+                foreach (var r in repairs) writer.WriteStringValue(r);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+            writer.WritePropertyName("document");
+            writer.WriteRawValue(document, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads the content hash back from stored bytes (used to heal after a crash).</summary>
+    public static string? ReadContentHash(byte[] bytes)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            return doc.RootElement.TryGetProperty("contentHash", out var h) ? h.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static string MethodName(DigitizationMethod method) => method switch
+    {
+        DigitizationMethod.Native => "native",
+        DigitizationMethod.Ocr => "ocr",
+        DigitizationMethod.OcrReviewed => "ocr-reviewed",
+        _ => throw new ArgumentOutOfRangeException(nameof(method)),
+    };
+}
