@@ -1,0 +1,52 @@
+using DataHub.Core.Documents;
+using DataHub.Core.Schemas;
+using DataHub.Tests.Shared;
+using Newtonsoft.Json.Linq;
+
+namespace DataHub.Core.Tests.Schemas;
+
+public class SchemaRegistryTests
+{
+    internal static SchemaRegistry Load() =>
+        SchemaRegistry.Load(Directory.EnumerateFiles(RepoPaths.Schemas, "*.schema.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText));
+
+    [Fact]
+    public void Loads_the_six_reusable_document_types_with_vietnamese_titles()
+    {
+        var registry = Load();
+        Assert.Equal(DocumentType.All.Select(t => t.Slug).Order(), registry.All.Select(s => s.Type.Slug).Order());
+        Assert.StartsWith("Giấy khai sinh", registry.Get(DocumentType.BirthCertificate).Schema.Title);
+        Assert.StartsWith("Phiếu lý lịch tư pháp", registry.Get(DocumentType.JudicialRecordCertificate).Schema.Title);
+    }
+
+    [Fact]
+    public void Reads_field_kinds_and_subject_roles_from_the_schema()
+    {
+        var birth = Load().Get(DocumentType.BirthCertificate);
+        var byName = birth.Fields.ToDictionary(f => f.Name);
+        Assert.Equal(FieldKind.PersonName, byName["fullName"].Kind);
+        Assert.Equal(FieldKind.Date, byName["dateOfBirth"].Kind);
+        Assert.Equal(FieldKind.CitizenId, byName["citizenId"].Kind);
+        Assert.Equal("registrant", byName["citizenId"].SubjectRole);
+        Assert.Equal("mother", byName["motherCitizenId"].SubjectRole);
+        Assert.True(byName["fullName"].Required);
+        Assert.False(byName["book"].Required);
+    }
+
+    [Fact]
+    public void Validates_against_the_inlined_common_definitions()
+    {
+        var schema = Load().Get(DocumentType.LandUseRightCertificate).Schema;
+        var document = JObject.Parse("""
+        {"documentType":"land-use-right-certificate","resultNumber":"CS000001","issuingAgency":{"code":"000.00.15.H47","name":"Sở TN&MT","level":"province"},
+         "issueDate":"2020-01-02","validity":{"status":"valid"},"subjects":[{"citizenId":"049085001234","role":"owner"}],
+         "fields":{"serial":"CS 123456","ownerName":"Lê Văn Tám","ownerCitizenId":"049085001234","parcelNumber":"12","mapSheet":"3","address":"Tam Kỳ","areaM2":150.5,"usePurpose":"Đất ở"}}
+        """);
+        Assert.Empty(schema.Validate(document));
+        document["fields"]!["ownerCitizenId"] = "04908500123";
+        document["issueDate"] = "02/01/2020";
+        var errors = schema.Validate(document).Select(e => e.Path ?? "").ToList();
+        Assert.Contains(errors, p => p.Contains("ownerCitizenId"));
+        Assert.Contains(errors, p => p.Contains("issueDate"));
+    }
+}
