@@ -28,7 +28,7 @@ internal static class LegacyDecoders
 
     public static CandidateScore ScoreTable(ReadOnlySpan<char> text, string table)
     {
-        int good = 0, bad = 0;
+        int good = 0, bad = 0, neutral = 0;
         Span<char> dec = stackalloc char[MaxWord];
         for (int i = 0; i < text.Length;)
         {
@@ -45,9 +45,9 @@ internal static class LegacyDecoders
                 if (k < n) dec[k] = d;
             }
             if (!changed) continue;
-            Classify(word, word.Length > MaxWord ? [] : dec[..n], ref good, ref bad);
+            Classify(word, word.Length > MaxWord ? [] : dec[..n], ref good, ref bad, ref neutral);
         }
-        return new CandidateScore(good, bad);
+        return new CandidateScore(good, bad, neutral);
     }
 
     public static string DecodeTable(string text, string table, bool restoreCapitals)
@@ -63,27 +63,26 @@ internal static class LegacyDecoders
 
     /// <summary>
     /// ABC users typed all-caps text in the <c>.VnTimeH</c> fonts, which draw capitals at the lower-case codes, so
-    /// "NGUYỄN" is stored as "NGUYÔn"-style bytes: ASCII capitals with lower-case toned letters. A word whose
-    /// ASCII letters are all capitals (at least two of them) is upper-cased whole.
+    /// "NGUYỄN VĂN ĐƯỢC" is stored as "NGUYÔN V¨N ®­îC": ASCII capitals with lower-case toned letters. If every
+    /// ASCII letter of the field is a capital and some capital stands inside a word (so it is not just title case,
+    /// like "Hå Lª" = "Hồ Lê"), the whole decoded field is upper-cased.
     /// </summary>
     private static void RestoreCapitals(string original, Span<char> decoded)
     {
-        for (int i = 0; i < original.Length;)
+        int upper = 0;
+        bool insideWord = false;
+        for (int i = 0; i < original.Length; i++)
         {
-            if (!char.IsLetter(decoded[i])) { i++; continue; }
-            int start = i, upper = 0, lower = 0;
-            while (i < original.Length && (char.IsLetter(decoded[i]) || decoded[i] is >= '\u0300' and <= '\u036F'))
+            char o = original[i];
+            if (o is >= 'a' and <= 'z') return;
+            if (o is >= 'A' and <= 'Z')
             {
-                char o = original[i];
-                if (o is >= 'A' and <= 'Z') upper++;
-                else if (o is >= 'a' and <= 'z') lower++;
-                i++;
-            }
-            if (upper >= 2 && lower == 0)
-            {
-                for (int k = start; k < i; k++) decoded[k] = char.ToUpperInvariant(decoded[k]);
+                upper++;
+                insideWord |= i > 0 && char.IsLetter(decoded[i - 1]);
             }
         }
+        if (upper < 2 || !insideWord) return;
+        for (int i = 0; i < decoded.Length; i++) decoded[i] = char.ToUpperInvariant(decoded[i]);
     }
 
     // ---- VNI: base letter + trailing mark ----
@@ -115,7 +114,7 @@ internal static class LegacyDecoders
 
     public static CandidateScore ScoreVni(ReadOnlySpan<char> text)
     {
-        int good = 0, bad = 0;
+        int good = 0, bad = 0, neutral = 0;
         Span<char> dec = stackalloc char[MaxWord];
         for (int i = 0; i < text.Length;)
         {
@@ -126,9 +125,10 @@ internal static class LegacyDecoders
             if (!special) continue;
             ReadOnlySpan<char> word = text[start..i];
             if (word.Length > MaxWord || !TryDecodeVniWord(word, dec, out int n)) { bad++; continue; }
-            Classify(word, dec[..n], ref good, ref bad);
+            if (dec[..n].SequenceEqual(word)) continue; // í ì are themselves in VNI
+            Classify(word, dec[..n], ref good, ref bad, ref neutral);
         }
-        return new CandidateScore(good, bad);
+        return new CandidateScore(good, bad, neutral);
     }
 
     public static string DecodeVni(string text)
@@ -218,10 +218,10 @@ internal static class LegacyDecoders
         return new string(copy).Normalize(NormalizationForm.FormC);
     }
 
-    private static void Classify(ReadOnlySpan<char> original, ReadOnlySpan<char> decoded, ref int good, ref int bad)
+    private static void Classify(ReadOnlySpan<char> original, ReadOnlySpan<char> decoded, ref int good, ref int bad, ref int neutral)
     {
         if (decoded.IsEmpty || !VietnameseSyllable.IsValid(decoded)) { bad++; return; }
-        if (VietnameseSyllable.IsValid(original)) return; // valid either way: no evidence
+        if (VietnameseSyllable.IsValid(original)) { neutral++; return; } // valid either way: no evidence
         int letters = 0;
         foreach (char c in decoded) if (c is not (>= '\u0300' and <= '\u036F')) letters++;
         if (letters >= 2) good++; // a lone "©" → "â" is not evidence of anything

@@ -20,4 +20,10 @@ public enum LegacyEncoding
 
     /// <summary>UTF-8 bytes read as Windows-1252 (double-decoded mojibake): "Nguyá»…n".</summary>
     Utf8AsWindows1252,
+
+    /// <summary>
+    /// VISCII (RFC 1456) bytes read as Windows-1252. Never detected per field (indistinguishable from TCVN3 on short
+    /// fields); repaired only through <see cref="LegacyTextRepair.DecodeAs"/> for sources known to use it.
+    /// </summary>
+    Viscii,
 }

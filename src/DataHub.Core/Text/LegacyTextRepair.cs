@@ -43,41 +43,64 @@ public static class LegacyTextRepair
         string? utf8 = LegacyDecoders.TryDecodeUtf8(text);
         if (utf8 is not null && utf8 != text) return new RepairResult(utf8, LegacyEncoding.Utf8AsWindows1252, true);
 
-        var best = LegacyEncoding.None;
-        var bestScore = default(CandidateScore);
-        Consider(LegacyEncoding.Tcvn3, LegacyDecoders.ScoreTable(text, Tcvn3Table.Decode), ref best, ref bestScore);
-        Consider(LegacyEncoding.Vni, LegacyDecoders.ScoreVni(text), ref best, ref bestScore);
-        Consider(LegacyEncoding.Windows1258Decomposed, LegacyDecoders.ScoreTable(text, Cp1258Table.Decode), ref best, ref bestScore);
-
-        string repaired = best switch
+        Span<(LegacyEncoding Encoding, CandidateScore Score)> candidates =
+        [
+            (LegacyEncoding.Tcvn3, LegacyDecoders.ScoreTable(text, Tcvn3Table.Decode)),
+            (LegacyEncoding.Vni, LegacyDecoders.ScoreVni(text)),
+            (LegacyEncoding.Windows1258Decomposed, LegacyDecoders.ScoreTable(text, Cp1258Table.Decode)),
+        ];
+        int best = -1, second = -1;
+        for (int i = 0; i < candidates.Length; i++)
         {
-            LegacyEncoding.Tcvn3 => LegacyDecoders.DecodeTable(text, Tcvn3Table.Decode, restoreCapitals: true),
-            LegacyEncoding.Vni => LegacyDecoders.DecodeVni(text),
-            LegacyEncoding.Windows1258Decomposed => LegacyDecoders.DecodeTable(text, Cp1258Table.Decode, restoreCapitals: false),
-            _ => text,
-        };
+            if (!candidates[i].Score.Accepted) continue;
+            if (best < 0 || candidates[i].Score.CompareTo(candidates[best].Score) > 0) { second = best; best = i; }
+            else if (second < 0 || candidates[i].Score.CompareTo(candidates[second].Score) > 0) second = i;
+        }
+        if (best < 0) return new RepairResult(text, LegacyEncoding.None, false);
+
+        string repaired = Decode(candidates[best].Encoding, text);
+        // Two readings that explain the field equally well but disagree: guessing would silently corrupt data, so
+        // the field is left as it is and the quarantine check (LooksLikeValidVietnamese) catches it.
+        if (second >= 0 && candidates[second].Score.CompareTo(candidates[best].Score) == 0
+            && Decode(candidates[second].Encoding, text) != repaired)
+        {
+            return new RepairResult(text, LegacyEncoding.None, false);
+        }
         return repaired == text
             ? new RepairResult(text, LegacyEncoding.None, false)
-            : new RepairResult(repaired, best, true);
+            : new RepairResult(repaired, candidates[best].Encoding, true);
     }
 
-    // Ties go to the earlier candidate: TCVN3 was by far the most common legacy code in provincial agencies.
-    private static void Consider(LegacyEncoding encoding, CandidateScore score, ref LegacyEncoding best, ref CandidateScore bestScore)
+    /// <summary>
+    /// Decodes <paramref name="text"/> as <paramref name="encoding"/>-bytes-read-as-Windows-1252 without any
+    /// detection, for sources whose encoding is known (configured per agency export). This is the only way to
+    /// repair VISCII: per field it cannot be told apart from TCVN3 (both put toned letters on the same Latin-1
+    /// faces; "L©m" is "Lâm" in TCVN3 and "Lẹm" in VISCII).
+    /// </summary>
+    public static string DecodeAs(string text, LegacyEncoding encoding)
     {
-        if (!score.Accepted) return;
-        if (best == LegacyEncoding.None || score.Value > bestScore.Value)
-        {
-            best = encoding;
-            bestScore = score;
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        return encoding == LegacyEncoding.Utf8AsWindows1252 ? LegacyDecoders.TryDecodeUtf8(text) ?? text : Decode(encoding, text);
     }
 
-    private static bool IsTcvn3ControlLetter(char c) => c is '\u0001' or '\u0002' or (>= '\u0004' and <= '\u0006') or (>= '\u0011' and <= '\u0017');
+    private static string Decode(LegacyEncoding encoding, string text) => encoding switch
+    {
+        LegacyEncoding.Tcvn3 => LegacyDecoders.DecodeTable(text, Tcvn3Table.Decode, restoreCapitals: true),
+        LegacyEncoding.Vni => LegacyDecoders.DecodeVni(text),
+        LegacyEncoding.Windows1258Decomposed => LegacyDecoders.DecodeTable(text, Cp1258Table.Decode, restoreCapitals: false),
+        LegacyEncoding.Viscii => LegacyDecoders.DecodeTable(text, VisciiTable.Decode, restoreCapitals: false),
+        LegacyEncoding.None => text,
+        _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null),
+    };
+
+    // TCVN3 and VISCII keep a few capital letters on C0 control codes.
+    private static bool IsLegacyControlLetter(char c) =>
+        c is '\u0001' or '\u0002' or (>= '\u0004' and <= '\u0006') or (>= '\u0011' and <= '\u0017') or '\u0019' or '\u001E';
 
     private static Shape Classify(string text)
     {
         ReadOnlySpan<char> s = text;
-        int first = s.IndexOfAnyExceptInRange(' ', '~');
+        int first = TextScan.IndexOfNonPrintableAscii(s);
         if (first < 0) return Shape.Clean;
         bool high = false, combining = false, non1252 = false;
         for (int i = first; i < s.Length; i++)
@@ -85,7 +108,7 @@ public static class LegacyTextRepair
             char c = s[i];
             if (c is >= ' ' and <= '~') continue;
             if (c is >= '\u0300' and <= '\u036F') { combining = true; continue; }
-            if (c < ' ') { high |= IsTcvn3ControlLetter(c); continue; }
+            if (c < ' ') { high |= IsLegacyControlLetter(c); continue; }
             if (Windows1252.ToByte(c) < 0) non1252 = true;
             else high = true;
         }
@@ -109,7 +132,7 @@ public static class LegacyTextRepair
         reason = null;
         if (string.IsNullOrEmpty(text)) return true;
         ReadOnlySpan<char> s = text;
-        if (s.IndexOfAnyExceptInRange(' ', '~') < 0) return true;
+        if (TextScan.IndexOfNonPrintableAscii(s) < 0) return true;
 
         for (int i = 0; i < s.Length; i++)
         {

@@ -53,7 +53,7 @@ public static class VietnameseText
         ReadOnlySpan<char> s = text;
         if (s[0] == ' ' || s[^1] == ' ') return false;
         // Printable ASCII: only double spaces can be wrong. Vectorised search.
-        int i = s.IndexOfAnyExceptInRange(' ', '~');
+        int i = TextScan.IndexOfNonPrintableAscii(s);
         if (i < 0) return !s.Contains("  ", StringComparison.Ordinal);
         if (s[..i].Contains("  ", StringComparison.Ordinal)) return false;
         bool nfcSafe = true;
