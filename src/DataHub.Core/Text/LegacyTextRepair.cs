@@ -185,13 +185,16 @@ public static class LegacyTextRepair
         or '\u20AC' or '\u201A' or '\u201E' or '\u2020' or '\u2021' or '\u02C6' or '\u2030' or '\u2039' or '\u02DC'
         or '\u2122' or '\u203A'; // cp1252's 0x80–0x9F symbols, where TCVN3 keeps its capital toned vowels
 
-    // Â Ã Ä Å Æ are the cp1252 faces of UTF-8 lead bytes C2–C6 (Latin-1 supplement, Latin Extended-A/B: đ ơ ư ĩ ũ);
-    // "á" + "º"/"»" is the lead E1 BA/BB of every precomposed Vietnamese letter. Their continuation bytes read as
-    // cp1252 symbols, never as Vietnamese letters.
+    // Â Ã Ä Å Æ are the cp1252 faces of UTF-8 lead bytes C2–C6 (Latin-1 supplement, Latin Extended-A/B: đ ơ ư ĩ ũ),
+    // Ì of CC (combining tone marks); "á" + "º"/"»" is the lead E1 BA/BB of every precomposed Vietnamese letter.
+    // Their continuation bytes (0x80–0xBF) read as cp1252 symbols, never as Vietnamese letters. NBSP (0xA0) only
+    // counts after Â: "Â" cannot end a Vietnamese syllable, while "NGÃ" + NBSP is legitimate text.
     private static bool IsUtf8MojibakePair(char lead, char next)
     {
         int b = Windows1252.ToByte(next);
-        if (lead is >= '\u00C2' and <= '\u00C6') return b is >= 0x80 and <= 0xBF and not 0xA0;
+        if (b is < 0x80 or > 0xBF) return false;
+        if (lead == '\u00C2') return true;
+        if (lead is >= '\u00C3' and <= '\u00C6' or '\u00CC') return b != 0xA0;
         if (lead == '\u00E1') return next is '\u00BA' or '\u00BB';
         return false;
     }

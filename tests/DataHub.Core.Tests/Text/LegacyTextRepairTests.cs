@@ -117,6 +117,42 @@ public class LegacyTextRepairTests
     }
 
     [Fact]
+    public void Whole_corpus_in_correct_unicode_is_untouched()
+    {
+        foreach (string s in VietnameseCorpus.All().Concat(VietnameseCorpus.LetterCoverage()))
+        {
+            var r = LegacyTextRepair.Repair(s);
+            Assert.False(r.Repaired, $"'{s}' → '{r.Text}' ({r.DetectedEncoding})");
+            Assert.Same(s, r.Text);
+        }
+    }
+
+    [Fact]
+    public void Random_phrases_of_latin1_only_vietnamese_words_are_untouched()
+    {
+        // The hardest negatives: correct Unicode Vietnamese made only of cp1252 characters, so every legacy reading
+        // is possible. Every word is a valid syllable, so no candidate can gain evidence from it.
+        string[] words =
+        [
+            "Hà", "Tây", "Lê", "Tâm", "Võ", "Tô", "Hoài", "Lâm", "Uyên", "Hoè", "Bùi", "Kim", "Phúc", "Thu", "Lý", "Thái",
+            "Tông", "Cà", "Mau", "Phú", "Yên", "Ninh", "Thánh", "Tôn", "Tiên", "Châu", "Cù", "Chính", "Lan", "Ông", "Tám",
+            "Bé", "Ba", "Út", "Ý", "Tú", "Lò", "Pá", "Mù", "Cang", "Chải".Replace("ả", "ai"), "Tân", "Bình", "Minh",
+            "Thành", "Sài", "Gòn", "Vân", "Hòa", "Xuân", "Quý", "Toàn", "Tuấn".Replace("ấ", "â"), "Nhân", "Khánh", "Quân",
+            "Vinh", "Hùng", "Kiên", "Giang", "Tín", "Lành", "Mì", "Chè", "Cá", "Gà", "Bò", "Chó", "Mèo", "Táo", "Cam",
+            "Hành", "Tía", "Tô", "Súp", "Cháo", "Lúa", "Ngô", "Khoai", "Sông", "Núi", "Biên", "Hòe", "Thùy", "Thúy",
+            "Quyên", "Huyên", "Khuê", "Toán", "Lý", "Hóa", "Sinh", "Văn".Replace("ă", "â"), "Tiêu", "Yêu", "Chiêm",
+        ];
+        var rng = new Random(20261123);
+        for (int i = 0; i < 3000; i++)
+        {
+            int n = rng.Next(1, 5);
+            string phrase = string.Join(' ', Enumerable.Range(0, n).Select(_ => words[rng.Next(words.Length)]));
+            var r = LegacyTextRepair.Repair(phrase);
+            Assert.False(r.Repaired, $"'{phrase}' → '{r.Text}' ({r.DetectedEncoding})");
+        }
+    }
+
+    [Fact]
     public void Untouchable_list_has_about_a_hundred_entries()
     {
         Assert.True(Untouchable().Count >= 100);
@@ -166,6 +202,8 @@ public class LegacyTextRepairTests
     [InlineData("Ph¹m H÷u Nam", "is not a Vietnamese syllable")]
     [InlineData("Nguyeãn Thò Lan", "is not a Vietnamese syllable")]
     [InlineData("Nguy\uE001n", "private-use")]
+    [InlineData("Hoa\u00CC\u0080", "UTF-8 text read as Windows-1252")]   // combining grave as UTF-8 (CC 80)
+    [InlineData("Tầng 5,\u00C2\u00A0Tòa nhà", "UTF-8 text read as Windows-1252")] // NBSP as UTF-8 (C2 A0)
     public void Garbage_fails_the_quarantine_check_with_a_reason(string text, string reasonPart)
     {
         Assert.False(LegacyTextRepair.LooksLikeValidVietnamese(text, out var reason));
