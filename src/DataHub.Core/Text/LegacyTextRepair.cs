@@ -102,18 +102,21 @@ public static class LegacyTextRepair
         ReadOnlySpan<char> s = text;
         int first = TextScan.IndexOfNonPrintableAscii(s);
         if (first < 0) return Shape.Clean;
-        bool high = false, combining = false, non1252 = false;
+        bool high = false, combining = false;
         for (int i = first; i < s.Length; i++)
         {
             char c = s[i];
             if (c is >= ' ' and <= '~') continue;
             if (c is >= '\u0300' and <= '\u036F') { combining = true; continue; }
             if (c < ' ') { high |= IsLegacyControlLetter(c); continue; }
-            if (Windows1252.ToByte(c) < 0) non1252 = true;
-            else high = true;
+            if (Windows1252.ToByte(c) < 0)
+            {
+                // Real Unicode: no cp1252 reading is possible any more; only combining marks still matter.
+                return combining || TextScan.IndexOfCombiningMark(s[i..]) >= 0 ? Shape.Decomposed : Shape.Unicode;
+            }
+            high = true;
         }
         if (combining) return Shape.Decomposed;
-        if (non1252) return Shape.Unicode;
         return high ? Shape.Cp1252Only : Shape.Clean;
     }
 

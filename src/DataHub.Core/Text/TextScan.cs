@@ -15,4 +15,8 @@ internal static class TextScan
     /// </remarks>
     public static int IndexOfNonPrintableAscii(ReadOnlySpan<char> s) =>
         MemoryMarshal.Cast<char, ushort>(s).IndexOfAnyExceptInRange((ushort)' ', (ushort)'~');
+
+    /// <summary>Index of the first combining diacritical mark (U+0300–U+036F), or -1.</summary>
+    public static int IndexOfCombiningMark(ReadOnlySpan<char> s) =>
+        MemoryMarshal.Cast<char, ushort>(s).IndexOfAnyInRange((ushort)0x0300, (ushort)0x036F);
 }
