@@ -54,7 +54,11 @@ internal static class LegacyDecoders
     {
         char[]? rented = null;
         Span<char> buf = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        for (int i = 0; i < text.Length; i++) buf[i] = table[Windows1252.ToByte(text[i])];
+        for (int i = 0; i < text.Length; i++)
+        {
+            int b = Windows1252.ToByte(text[i]);
+            buf[i] = b < 0 ? text[i] : table[b]; // DecodeAs may get characters no cp1252 byte gives: keep them
+        }
         if (restoreCapitals) RestoreCapitals(text, buf[..text.Length]);
         string result = Compose(buf[..text.Length]);
         if (rented is not null) ArrayPool<char>.Shared.Return(rented);

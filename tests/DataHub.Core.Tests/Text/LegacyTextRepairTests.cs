@@ -238,5 +238,6 @@ public class LegacyTextRepairTests
         Assert.Equal("Nguyễn", LegacyTextRepair.DecodeAs("NguyêÞn", LegacyEncoding.Windows1258Decomposed));
         Assert.Equal("Nguyễn", LegacyTextRepair.DecodeAs("Nguyá»…n", LegacyEncoding.Utf8AsWindows1252));
         Assert.Equal("abc", LegacyTextRepair.DecodeAs("abc", LegacyEncoding.None));
+        Assert.Equal("Lâm → Lợi", LegacyTextRepair.DecodeAs("L©m → Lîi", LegacyEncoding.Tcvn3)); // → has no cp1252 byte
     }
 }
