@@ -21,6 +21,8 @@ public class LegacyTextRepairTests
     {
         // .VnTimeH draws capitals at the lower-case codes, so the bytes are ASCII capitals + lower-case toned letters.
         Assert.Equal("NGUYỄN VĂN ĐƯỢC", LegacyTextRepair.Repair("NGUYÔN V¨N ®­îC").Text);
+        // Title case is not all caps even though every ASCII letter is a capital.
+        Assert.Equal("Hồ Lê", LegacyTextRepair.Repair("Hå Lª").Text);
     }
 
     // VNI vectors checked by hand against the VNI-Windows table in xvnkb's vni.h (Dao Hai Lam, 2002,
@@ -217,6 +219,7 @@ public class LegacyTextRepairTests
         Assert.Equal("TrÇn V¨n §\u00ADîc", LegacyTextRepair.EncodeAsTcvn3Mojibake("Trần Văn Được"));
         Assert.Equal("Nguyeãn", LegacyTextRepair.EncodeAsVniMojibake("Nguye\u0302\u0303n")); // NFC first
         Assert.Equal("Gia? 5?", LegacyTextRepair.EncodeAsVniMojibake("Giañ 5\u2192")); // ñ would read back as đ
+        Assert.Equal("Gi¸ 5?", LegacyTextRepair.EncodeAsTcvn3Mojibake("Giá 5€")); // TCVN3 has no €
     }
 
     [Fact]
