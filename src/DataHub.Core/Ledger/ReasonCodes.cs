@@ -13,7 +13,7 @@ public static class ReasonCodes
         ("ocr-low-confidence", ["OCR confidence below"]),
         ("ocr-sample-check", ["random sample"]),
         ("ocr-unreadable", ["OCR:", "image", "PDF"]),
-        ("malformed-record", ["broken JSON", "broken XML", "truncated or broken row", "stray quote", "is a JSON"]),
+        ("malformed-record", ["broken JSON", "broken XML", "truncated or broken row", "fields but the header has", "stray quote", "is a JSON"]),
         ("unknown-document-type", ["unknown document type"]),
         ("duplicate-result-number", ["duplicate result number"]),
         ("path-like-id", ["looks like a file path"]),
@@ -23,7 +23,7 @@ public static class ReasonCodes
         ("impossible-date", ["not a calendar date", "is before"]),
         ("missing-field", ["required field is missing", "no citizen ID"]),
         ("legacy-text", ["not valid Vietnamese"]),
-        ("invalid-value", ["is not a"]),
+        ("invalid-value", ["is not a", "is not province", "is neither valid nor revoked", "not a whole number"]),
         ("schema", ["schema "]),
     ];
 

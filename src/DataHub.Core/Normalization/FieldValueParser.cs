@@ -25,9 +25,9 @@ public static class FieldValueParser
                 var repair = LegacyTextRepair.Repair(raw);
                 if (repair.Repaired) repairedFrom = repair.DetectedEncoding;
                 var text = kind == FieldKind.PersonName ? PersonName.Normalize(repair.Text) : VietnameseText.Normalize(repair.Text);
-                if (!LegacyTextRepair.LooksLikeValidVietnamese(text))
+                if (!LegacyTextRepair.LooksLikeValidVietnamese(text, out var why))
                 {
-                    reason = $"text is not valid Vietnamese even after legacy-encoding repair ('{Shorten(text)}')";
+                    reason = $"text is not valid Vietnamese even after legacy-encoding repair ('{Shorten(text)}': {why})";
                     return null;
                 }
                 return text;
@@ -71,7 +71,19 @@ public static class FieldValueParser
         }
     }
 
-    public static Sex? ParseSex(string? raw) => VietnameseText.Normalize(raw).ToLowerInvariant() switch
+    /// <summary>
+    /// Sex is a closed list, so a one-word legacy-encoded value ("N÷" is TCVN3 for "Nữ"), too short for
+    /// detection, can safely be tried in each legacy reading: only a listed word is accepted.
+    /// </summary>
+    public static Sex? ParseSex(string? raw)
+    {
+        var text = raw ?? "";
+        return SexWord(LegacyTextRepair.Repair(text).Text)
+               ?? SexWord(LegacyTextRepair.DecodeAs(text, LegacyEncoding.Tcvn3))
+               ?? SexWord(LegacyTextRepair.DecodeAs(text, LegacyEncoding.Vni));
+    }
+
+    private static Sex? SexWord(string text) => VietnameseText.Normalize(text).ToLowerInvariant() switch
     {
         "nam" or "male" or "m" or "0" => Sex.Male,
         "nữ" or "nu" or "female" or "f" or "1" => Sex.Female,

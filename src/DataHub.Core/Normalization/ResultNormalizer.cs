@@ -176,7 +176,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
 
     private static string? Required(SettledResult result, string name, List<string> errors)
     {
-        var value = VietnameseText.Normalize(result.Get(name));
+        var value = VietnameseText.Normalize(LegacyTextRepair.Repair(result.Get(name)).Text);
         if (value.Length == 0) { errors.Add($"{name}: required field is missing"); return null; }
         return value;
     }

@@ -28,6 +28,7 @@ public class FieldValueParserTests
     [InlineData("Nam", Sex.Male)]
     [InlineData(" nữ ", Sex.Female)]
     [InlineData("female", Sex.Female)]
+    [InlineData("N÷", Sex.Female)] // TCVN3 "Nữ" read as Windows-1252
     [InlineData("x", null)]
     public void Reads_sex(string raw, Sex? expected) => Assert.Equal(expected, FieldValueParser.ParseSex(raw));
 }
