@@ -51,7 +51,7 @@ internal sealed class SampleGenerator(SampleRequest request)
             var original = factory.Create(corrections.NextInt64(request.FirstSequence), allowBad: false);
             original.Place = original.Place.Length > 0 ? original.Place.Replace("Thôn", "Tổ", StringComparison.Ordinal) + " (đính chính)" : "đính chính";
             original.BusinessName = original.BusinessName.Length > 0 ? original.BusinessName + " (đính chính)" : "";
-            original.UpdatedAt = ReferenceDate.ToString("yyyy-MM-dd'T'08:00:00'+07:00'", CultureInfo.InvariantCulture);
+            original.UpdatedAt = ReferenceDate.ToDateTime(new TimeOnly(8, 0)).ToString("yyyy-MM-dd'T'HH:mm:ss'+07:00'", CultureInfo.InvariantCulture);
             Emit(original);
             summary.Corrections++;
         }

@@ -25,7 +25,9 @@ internal sealed class SampleRecordFactory(int seed, DateOnly referenceDate, doub
     public SampleRecord Create(long sequence, bool allowBad = true)
     {
         var r = RandomFor(sequence);
-        var bad = allowBad && r.NextDouble() < badRate;
+        // Always draw, so a record regenerated with allowBad: false is the same record, only unspoiled.
+        var roll = r.NextDouble();
+        var bad = allowBad && roll < badRate;
         var record = AgencyOf(sequence) switch
         {
             "civil-status" => r.Next(10) < 7 || sequence % 4 == 0 ? Birth(sequence, r) : Marriage(sequence, r),
