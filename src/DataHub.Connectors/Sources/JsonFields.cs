@@ -8,9 +8,14 @@ public sealed class JsonFields(JsonElement element) : IRecordFields
     public string? Get(string path)
     {
         var current = element;
-        foreach (var part in path.Split('.'))
+        var rest = path.AsSpan();
+        while (true)
         {
+            var dot = rest.IndexOf('.');
+            var part = dot < 0 ? rest : rest[..dot];
             if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current)) return null;
+            if (dot < 0) break;
+            rest = rest[(dot + 1)..];
         }
         return current.ValueKind switch
         {

@@ -66,7 +66,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
             if (reason is not null) { errors.Add($"{spec.Name}: {reason}"); continue; }
             if (repairedFrom != LegacyEncoding.None) repairs.Add($"{spec.Name}: repaired from {repairedFrom}");
             parsed[spec.Name] = value;
-            fields[spec.Name] = JToken.FromObject(value!);
+            fields[spec.Name] = new JValue(value); // JToken.FromObject would run the serializer per field
         }
         if (errors.Count > 0) return NormalizationOutcome.Quarantine(facts, string.Join("; ", errors));
 
@@ -118,7 +118,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         if (schemaErrors.Count > 0)
             return NormalizationOutcome.Quarantine(facts, "schema " + schema.FileName + ": " + string.Join("; ", schemaErrors.Take(5).Select(e => $"{e.Path?.TrimStart('#', '/')}: {e.Kind}")));
 
-        var content = Encoding.UTF8.GetBytes(document.ToString(Formatting.None));
+        var content = Canonical(document);
         var normalized = new NormalizedDocument(
             DocumentId.Derive(agencyCode!, result.Type, resultNumber!),
             result.Type,
@@ -134,6 +134,18 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         if (result.Method == DigitizationMethod.Ocr && LowConfidence(result) is { } lowConfidence)
             return NormalizationOutcome.Review(facts, lowConfidence, normalized);
         return NormalizationOutcome.Publishable(facts, normalized);
+    }
+
+    /// <summary>Compact UTF-8 JSON written straight to bytes (no intermediate string).</summary>
+    private static byte[] Canonical(JObject document)
+    {
+        using var buffer = new MemoryStream(2048);
+        using (var text = new StreamWriter(buffer, new UTF8Encoding(false), 4096, leaveOpen: true))
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            document.WriteTo(writer);
+        }
+        return buffer.ToArray();
     }
 
     private string? LowConfidence(SettledResult result)

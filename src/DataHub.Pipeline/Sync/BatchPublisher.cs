@@ -93,7 +93,8 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
         await Parallel.ForAsync(0, writes.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (i, token) =>
         {
             finalVersions[i] = await WriteVersionAsync(writes[i], token);
-            await store.SetCurrentAsync(writes[i].Id, finalVersions[i], token);
+            // A first version needs no pointer (absent = highest); a new version moves it.
+            if (finalVersions[i] > 1) await store.SetCurrentAsync(writes[i].Id, finalVersions[i], token);
         });
         await store.FlushAsync(ct);
         FixUpHealedVersions(writes, finalVersions, versions, ledger);

@@ -30,7 +30,6 @@ public sealed class FileSystemDocumentStore : IDocumentStore
     {
         var folder = FolderOf(id);
         var path = Path.Combine(folder, StoreNames.VersionName(version));
-        if (File.Exists(path)) return ValueTask.FromResult(CompareExisting(path, content.Span, id, version));
         Directory.CreateDirectory(folder);
         var temp = path + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
@@ -43,7 +42,7 @@ public sealed class FileSystemDocumentStore : IDocumentStore
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another writer (a recovered job on a second node) got there first: same rule as above.
+            // Already there (a re-run after a crash, or a recovered job): identical bytes are a no-op.
             File.Delete(temp);
             return ValueTask.FromResult(CompareExisting(path, content.Span, id, version));
         }
@@ -71,8 +70,14 @@ public sealed class FileSystemDocumentStore : IDocumentStore
 
     public ValueTask<int?> GetCurrentAsync(DocumentId id, CancellationToken ct = default)
     {
-        var path = Path.Combine(FolderOf(id), StoreNames.CurrentName);
-        return ValueTask.FromResult(File.Exists(path) && int.TryParse(File.ReadAllText(path), out var v) ? v : (int?)null);
+        var folder = FolderOf(id);
+        var path = Path.Combine(folder, StoreNames.CurrentName);
+        if (File.Exists(path) && int.TryParse(File.ReadAllText(path), out var v)) return ValueTask.FromResult<int?>(v);
+        // No pointer: the highest version is current (a document with a single version has no pointer).
+        var highest = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "v*.json").Select(f => StoreNames.TryParseVersionName(Path.GetFileName(f), out var n) ? n : 0).DefaultIfEmpty(0).Max()
+            : 0;
+        return ValueTask.FromResult(highest > 0 ? highest : (int?)null);
     }
 
     public ValueTask<byte[]?> GetVersionAsync(DocumentId id, int version, CancellationToken ct = default)
@@ -120,7 +125,9 @@ public sealed class FileSystemDocumentStore : IDocumentStore
                 var files = Directory.Exists(filesFolder)
                     ? Directory.EnumerateFiles(filesFolder).Select(Path.GetFileName).Where(n => !n!.EndsWith(".tmp", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
                     : [];
-                yield return new StoredDocument(id, versions, await GetCurrentAsync(id, ct), files!);
+                var pointer = Path.Combine(folder, StoreNames.CurrentName);
+                int? current = File.Exists(pointer) && int.TryParse(await File.ReadAllTextAsync(pointer, ct), out var c) ? c : versions.Count > 0 ? versions[^1] : null;
+                yield return new StoredDocument(id, versions, current, files!);
             }
         }
     }

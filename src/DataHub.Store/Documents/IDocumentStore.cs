@@ -9,7 +9,8 @@ namespace DataHub.Store.Documents;
 /// Logical layout, the same for every backend:
 /// <code>
 /// documents/{documentId}/v{version}.json      immutable normalized document version
-/// documents/{documentId}/current              the current version number, as ASCII text
+/// documents/{documentId}/current              the current version number, as ASCII text; written once a
+///                                              document has a second version (absent = the highest version)
 /// documents/{documentId}/files/{name}         originals beside the document (scan, OCR text)
 /// </code>
 /// A backend may shard physically (the filesystem store puts a two-character prefix folder in front);
@@ -27,6 +28,7 @@ public interface IDocumentStore
     /// <summary>Points <c>current</c> at <paramref name="version"/> (replacing any previous pointer).</summary>
     ValueTask SetCurrentAsync(DocumentId id, int version, CancellationToken ct = default);
 
+    /// <summary>The pointer's version, or the highest stored version when there is no pointer; null if none.</summary>
     ValueTask<int?> GetCurrentAsync(DocumentId id, CancellationToken ct = default);
 
     ValueTask<byte[]?> GetVersionAsync(DocumentId id, int version, CancellationToken ct = default);

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DataHub.Cli.Samples;
+
+namespace DataHub.Cli.Bench;
+
+/// <summary>
+/// <c>datahub bench sync</c>: a full sync of N generated records into the embedded store, side by side
+/// with the raw-write baseline of the same output files, then a nightly delta of 1 %. Every side runs as
+/// its own child process so peak memory is the process's own.
+/// </summary>
+internal sealed class SyncBenchmark(long records, int seed, string workFolder, double deltaShare, int batchSize, TextWriter log)
+{
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var home = Path.Combine(workFolder, "home");
+        if (Directory.Exists(workFolder)) Directory.Delete(workFolder, recursive: true);
+        var repo = Environment.GetEnvironmentVariable("DATAHUB_HOME") ?? Directory.GetCurrentDirectory();
+        CopyManifests(Path.Combine(repo, "connectors"), Path.Combine(home, "connectors"));
+        var machine = MachineInfo.Describe(workFolder);
+
+        log.WriteLine($"generating {records:N0} records…");
+        var samples = Path.Combine(home, "samples");
+        new SampleGenerator(new SampleRequest(samples, records, seed, BreakLastFile: false)).Generate();
+        var inputBytes = Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+        var environment = new Dictionary<string, string>
+        {
+            ["DATAHUB_HOME"] = home,
+            ["DATAHUB__Schemas__Folder"] = Path.Combine(repo, "schemas"),
+            ["DATAHUB__Sync__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
+            ["OMP_THREAD_LIMIT"] = "1",
+        };
+        var self = Environment.ProcessPath!;
+        string[] Cli(params string[] args) => [typeof(SyncBenchmark).Assembly.Location, .. args];
+
+        log.WriteLine("full sync…");
+        var full = await ChildProcessMeter.RunAsync(self, Cli("sync", "--data", Path.Combine(home, "data")), environment, ct);
+        Check(full, "sync");
+        log.WriteLine("raw-write baseline…");
+        var rawOut = Path.Combine(workFolder, "raw");
+        var raw = await ChildProcessMeter.RunAsync(self, Cli("bench", "raw-write", "--like", Path.Combine(home, "data", "store"), "--out", rawOut,
+            "--batch", (batchSize * 2).ToString(CultureInfo.InvariantCulture)), environment, ct);
+        Check(raw, "raw-write");
+        var rawFigures = raw.Stdout.Split(' ');
+        var rawSeconds = double.Parse(rawFigures[0], CultureInfo.InvariantCulture);
+        var files = long.Parse(rawFigures[1], CultureInfo.InvariantCulture);
+        var bytes = long.Parse(rawFigures[2], CultureInfo.InvariantCulture);
+
+        var deltaRecords = (long)Math.Round(records * deltaShare);
+        var corrections = Math.Max(1, deltaRecords / 10);
+        log.WriteLine($"nightly delta: {deltaRecords - corrections:N0} new + {corrections:N0} corrections…");
+        new SampleGenerator(new SampleRequest(samples, deltaRecords - corrections, seed, FirstSequence: records, Corrections: corrections, BreakLastFile: false)).Generate();
+        var delta = await ChildProcessMeter.RunAsync(self, Cli("sync", "--data", Path.Combine(home, "data")), environment, ct);
+        Check(delta, "delta sync");
+
+        var pulledFull = Pulled(full.Stdout);
+        var pulledDelta = Pulled(delta.Stdout);
+        var fullRate = pulledFull / full.Elapsed.TotalSeconds;
+        var rawRate = pulledFull / rawSeconds;
+        var report = new StringBuilder();
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        report.AppendLine(CultureInfo.InvariantCulture, $"### Sync into the embedded store — {today}");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"- command: `./datahub bench sync --records {records} --seed {seed} --batch {batchSize}`");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- machine: {machine}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- input: {records:N0} records in {inputBytes / 1048576.0:N1} MiB of JSON/XML/CSV; output: {files:N0} files, {bytes / 1048576.0:N1} MiB");
+        report.AppendLine();
+        report.AppendLine("| run | records | wall time | records/s | peak RSS | share of baseline |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| DataHub full sync (process wall time) | {pulledFull:N0} | {full.Elapsed.TotalSeconds:N1} s | {fullRate:N0} | {full.PeakRssBytes / 1048576.0:N0} MiB | {fullRate / rawRate:P0} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| raw-write baseline (write time only) | {pulledFull:N0} | {rawSeconds:N1} s | {rawRate:N0} | {raw.PeakRssBytes / 1048576.0:N0} MiB | 100 % |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| nightly delta ({deltaShare:P0}) | {pulledDelta:N0} | {delta.Elapsed.TotalSeconds:N1} s | {pulledDelta / delta.Elapsed.TotalSeconds:N0} | {delta.PeakRssBytes / 1048576.0:N0} MiB | delta/full time: {delta.Elapsed.TotalSeconds / full.Elapsed.TotalSeconds:P1} |");
+        return report.ToString();
+    }
+
+    private static long Pulled(string stdout)
+    {
+        var match = Regex.Match(stdout, @"total: ([\d,]+) pulled");
+        return match.Success ? long.Parse(match.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static void Check(ChildProcessMeter.Measurement m, string what)
+    {
+        if (m.ExitCode != 0) throw new InvalidOperationException($"{what} failed (exit {m.ExitCode}): {m.Stderr.Trim()}");
+    }
+
+    private static void CopyManifests(string from, string to)
+    {
+        foreach (var manifest in Directory.GetFiles(from, "connector.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetFileName(Path.GetDirectoryName(manifest)!));
+            Directory.CreateDirectory(target);
+            File.Copy(manifest, Path.Combine(target, "connector.json"));
+        }
+    }
+}
