@@ -14,7 +14,11 @@ public sealed record OcrEngineOptions
     /// <summary>1 = LSTM only. Debian's vie model has no legacy parts, so 0 and 2 fail to initialize.</summary>
     public int EngineMode { get; init; } = 1;
 
-    /// <summary>Page segmentation mode. 3 (automatic) vs 6 (single block) was measured on full pages.</summary>
+    /// <summary>
+    /// Page segmentation mode. Measured on 48 rendered pages (8 classes): 3 (automatic) and 6 (single
+    /// block) tie on clean, skewed, rotated, JPEG and 150-dpi pages, but on noisy unevenly lit pages
+    /// without pre-binarization 6 collapsed (mean CER 67 % vs 4.9 %), with it 6 was still slower. So 3.
+    /// </summary>
     public int PageSegMode { get; init; } = 3;
 
     /// <summary>Resolution assumed when a page carries no (or implausible) DPI metadata.</summary>
@@ -36,7 +40,13 @@ public sealed record OcrEngineOptions
     /// <summary>Skew search range either side of horizontal.</summary>
     public float MaxSkewDegrees { get; init; } = 12f;
 
-    public Binarization Binarization { get; init; } = Binarization.None;
+    /// <summary>
+    /// Measured on the same 48 pages: noisy pages with uneven light went from mean/worst CER 4.9 %/23 %
+    /// (Tesseract's own Otsu) to 0.12 %/0.47 % with background normalization + Otsu (Sauvola 0.15 %/0.47 %,
+    /// but it doubled the JPEG class's CER); every other class was unchanged, and the run got faster
+    /// because Tesseract no longer chases noise. Hence background-normalized Otsu by default.
+    /// </summary>
+    public Binarization Binarization { get; init; } = Binarization.BackgroundNormalizedOtsu;
 
     /// <summary>A PDF whose text layer has fewer non-space characters per page than this is OCR'd instead.</summary>
     public int MinTextLayerCharsPerPage { get; init; } = 20;

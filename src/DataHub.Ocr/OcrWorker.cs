@@ -86,14 +86,16 @@ internal sealed class OcrWorker : IDisposable
         using var it = Tesseract.TessBaseAPIGetIterator(_api);
         if (it.IsInvalid) return words;
         var page = Tesseract.TessResultIteratorGetPageIteratorConst(it);
+        var line = -1;
         do
         {
+            if (line < 0 || Tesseract.TessPageIteratorIsAtBeginningOf(page, Tesseract.LevelTextLine) != 0) line++;
             string text;
             using (var t = Tesseract.TessResultIteratorGetUTF8Text(it, Tesseract.LevelWord)) text = t.Read();
             if (text.Length == 0) continue;
             var conf = Tesseract.TessResultIteratorConfidence(it, Tesseract.LevelWord);
             Tesseract.TessPageIteratorBoundingBox(page, Tesseract.LevelWord, out var l, out var top, out var r, out var b);
-            words.Add(new OcrWord(text, Math.Clamp(conf, 0, 100), new OcrBoundingBox(l, top, r, b)));
+            words.Add(new OcrWord(text, Math.Clamp(conf, 0, 100), new OcrBoundingBox(l, top, r, b), line));
         }
         while (Tesseract.TessResultIteratorNext(it, Tesseract.LevelWord) != 0);
         return words;

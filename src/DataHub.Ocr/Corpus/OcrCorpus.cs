@@ -76,8 +76,8 @@ public static class OcrCorpus
                 output = Path.Combine(directory, name + ".png");
                 // Uneven lighting (a gray gradient), sensor noise and a little blur: what a cheap scanner adds.
                 args = [baseTif, "-colorspace", "Gray", "-depth", "8",
-                        "(", "-size", $"{(int)(8.27 * 300)}x{(int)(PageHeightInches * 300)}", "gradient:white-gray80", ")", "-compose", "Multiply", "-composite",
-                        "-seed", "7", "-attenuate", "0.5", "+noise", "Gaussian", "-blur", "0x0.7", "-density", "300", "-units", "PixelsPerInch", output];
+                        "(", "-size", $"{(int)(8.27 * 300)}x{(int)(PageHeightInches * 300)}", "gradient:white-gray50", ")", "-compose", "Multiply", "-composite",
+                        "-seed", "7", "-attenuate", "1.2", "+noise", "Gaussian", "-blur", "0x1", "-density", "300", "-units", "PixelsPerInch", output];
                 break;
             case Skewed:
                 output = Path.Combine(directory, name + ".png");

@@ -7,6 +7,7 @@ internal static unsafe partial class Tesseract
 {
     private const string Lib = NativeLibraries.Tesseract;
 
+    internal const int LevelTextLine = 2;
     internal const int LevelWord = 3;
 
     [LibraryImport(Lib)] internal static partial IntPtr TessVersion();
@@ -42,6 +43,8 @@ internal static unsafe partial class Tesseract
 
     /// <summary>Borrowed pointer: owned by the result iterator, never deleted on its own.</summary>
     [LibraryImport(Lib)] internal static partial IntPtr TessResultIteratorGetPageIteratorConst(ResultIteratorHandle iterator);
+
+    [LibraryImport(Lib)] internal static partial int TessPageIteratorIsAtBeginningOf(IntPtr pageIterator, int level);
 
     [LibraryImport(Lib)]
     internal static partial int TessPageIteratorBoundingBox(IntPtr pageIterator, int level, out int left, out int top, out int right, out int bottom);
