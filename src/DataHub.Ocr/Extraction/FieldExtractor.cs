@@ -93,11 +93,15 @@ public sealed class FieldExtractor
         return text.ToString();
     }
 
-    /// <summary>Drops the separators around a value: spaces, the label's colon, a trailing comma or semicolon.</summary>
+    /// <summary>
+    /// Drops the separators around a value: spaces, the label's colon, a trailing comma or semicolon, and
+    /// the '_' / '.' / '|' Tesseract reads into the wide gap before the next label on the same line
+    /// (measured on the bundled scans: "Nam_", "169/2019.").
+    /// </summary>
     private static (int, int) Trim(string text, int start, int end)
     {
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ':' or '.' or ',' or ';' or '-' or '–')) start++;
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':')) end--;
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ':' or '.' or ',' or ';' or '-' or '–' or '_' or '|')) start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':' or '_' or '|' or '.')) end--;
         return (start, end);
     }
 

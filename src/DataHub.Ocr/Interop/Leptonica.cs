@@ -25,8 +25,11 @@ internal static unsafe partial class Leptonica
 
     [LibraryImport(Lib)] internal static partial PixHandle pixReadMemFromMultipageTiff(byte* data, nuint size, ref nuint offset);
 
-    /// <summary>L_JPEG_FAIL_ON_BAD_DATA: without it a truncated JPEG decodes "successfully" with a gray tail.</summary>
-    internal const int JpegFailOnBadData = 2;
+    /// <summary>
+    /// No hint flags: since Leptonica 1.79 hint 2 means L_JPEG_CONTINUE_WITH_BAD_DATA (measured with 1.82:
+    /// hint 2 returns a truncated JPEG with a gray tail, hint 0 refuses it), and a half page must be an error.
+    /// </summary>
+    internal const int JpegFailOnBadData = 0;
 
     [LibraryImport(Lib)] internal static partial PixHandle pixReadMemJpeg(byte* data, nuint size, int cmflag, int reduction, out int nwarn, int hint);
 
