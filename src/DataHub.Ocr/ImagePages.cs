@@ -38,6 +38,12 @@ internal sealed unsafe class ImagePages
                 throw new OcrException($"{name}: not a readable image (unknown format or corrupt header)", name);
             }
             sizes = [(w, h)];
+            // libjpeg prints "Premature end of JPEG file" to stderr before Leptonica refuses the data;
+            // a JPEG without its end-of-image marker is refused here, quietly and with a clear message.
+            if (data[0] == 0xFF && data[1] == 0xD8 && !EndsWithJpegEoi(data))
+            {
+                throw new OcrException($"{name}: image data is truncated or corrupt (JPEG has no end marker)", name);
+            }
         }
         for (var i = 0; i < sizes.Count; i++)
         {
@@ -79,5 +85,15 @@ internal sealed unsafe class ImagePages
             throw new OcrException($"{_name}: image data is truncated or corrupt{where}", _name);
         }
         return pix;
+    }
+
+    /// <summary>EOI (FF D9) within the last bytes: scanners may pad a few bytes after it.</summary>
+    private static bool EndsWithJpegEoi(byte[] data)
+    {
+        for (var i = data.Length - 2; i >= Math.Max(0, data.Length - 1024); i--)
+        {
+            if (data[i] == 0xFF && data[i + 1] == 0xD9) return true;
+        }
+        return false;
     }
 }

@@ -30,9 +30,12 @@ public static class OcrCorpus
     /// <summary>Skew angles cycled through by the skewed class: both directions, 3° to 10°.</summary>
     private static readonly double[] SkewAngles = [4, -3, 7, -10, 5.5, -6];
 
-    /// <summary>Renders <paramref name="pagesPerClass"/> pages of each class into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Renders <paramref name="pagesPerClass"/> pages of each class into <paramref name="directory"/>;
+    /// <paramref name="skewDegrees"/> fixes the skew of the skewed class (default: cycle 4, -3, 7, -10, 5.5, -6).
+    /// </summary>
     public static async Task<IReadOnlyList<OcrCorpusPage>> GenerateAsync(
-        string directory, IEnumerable<string>? classes = null, int pagesPerClass = 1, CancellationToken ct = default)
+        string directory, IEnumerable<string>? classes = null, int pagesPerClass = 1, CancellationToken ct = default, double? skewDegrees = null)
     {
         Directory.CreateDirectory(directory);
         var work = Directory.CreateTempSubdirectory("datahub-corpus-");
@@ -45,7 +48,7 @@ public static class OcrCorpus
                 for (var i = 0; i < pagesPerClass; i++, n++)
                 {
                     var text = CorpusTexts.Passages[n % CorpusTexts.Passages.Length];
-                    pages.Add(await RenderAsync(directory, work.FullName, pageClass, i + 1, text, ct).ConfigureAwait(false));
+                    pages.Add(await RenderAsync(directory, work.FullName, pageClass, i + 1, text, ct, skewDegrees).ConfigureAwait(false));
                 }
             }
             return pages;
@@ -57,7 +60,7 @@ public static class OcrCorpus
     }
 
     /// <summary>Renders one page of <paramref name="pageClass"/> showing <paramref name="text"/>.</summary>
-    public static async Task<OcrCorpusPage> RenderAsync(string directory, string workDirectory, string pageClass, int number, string text, CancellationToken ct = default)
+    public static async Task<OcrCorpusPage> RenderAsync(string directory, string workDirectory, string pageClass, int number, string text, CancellationToken ct = default, double? skewDegrees = null)
     {
         var name = $"{pageClass}-{number:00}";
         var lowRes = pageClass == LowResolution;
@@ -81,7 +84,7 @@ public static class OcrCorpus
                 break;
             case Skewed:
                 output = Path.Combine(directory, name + ".png");
-                var angle = SkewAngles[(number - 1) % SkewAngles.Length];
+                var angle = skewDegrees ?? SkewAngles[(number - 1) % SkewAngles.Length];
                 args = [baseTif, "-colorspace", "Gray", "-depth", "8", "-background", "white", "-rotate", angle.ToString(inv),
                         "-density", "300", "-units", "PixelsPerInch", output];
                 break;
