@@ -144,13 +144,14 @@ public sealed class OcrEngine : IDisposable
                 return new OcrDocumentResult(name, textPages, UsedPdfTextLayer: true);
             }
             var files = await PdfSource.RasterizeAsync(path, name, temp.FullName, Options, ct).ConfigureAwait(false);
-            var pageTasks = files.Select(async (file, i) =>
+            // Bounded to the pool: a 500-page PDF must not pull 500 rendered pages into memory at once.
+            var pages = new IReadOnlyList<OcrPageResult>[files.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = Options.PoolSize, CancellationToken = ct }, async (i, token) =>
             {
-                var bytes = await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false);
-                return await RecognizeImageAsync(bytes, $"{name} page {i + 1}", ct, i + 1).ConfigureAwait(false);
-            }).ToList();
-            var pages = (await Task.WhenAll(pageTasks).ConfigureAwait(false)).SelectMany(p => p).ToList();
-            return new OcrDocumentResult(name, pages, UsedPdfTextLayer: false);
+                var bytes = await File.ReadAllBytesAsync(files[i], token).ConfigureAwait(false);
+                pages[i] = await RecognizeImageAsync(bytes, $"{name} page {i + 1}", token, i + 1).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            return new OcrDocumentResult(name, pages.SelectMany(p => p).ToList(), UsedPdfTextLayer: false);
         }
         finally
         {

@@ -37,12 +37,12 @@ internal sealed class OcrWorker : IDisposable
     }
 
     /// <summary>Clockwise quarter turns (0..3) that make the page upright, or 0 when OSD is unsure.</summary>
-    public (int Quarters, float Confidence) DetectOrientation(PixHandle page)
+    public (int Quarters, float Confidence) DetectOrientation(PixHandle page, int dpi)
     {
         _osd ??= CreateApi("osd", 0);
         Tesseract.TessBaseAPISetPageSegMode(_osd, 0);
         Tesseract.TessBaseAPISetImage2(_osd, page);
-        Tesseract.TessBaseAPISetSourceResolution(_osd, _options.DefaultDpi);
+        Tesseract.TessBaseAPISetSourceResolution(_osd, dpi);
         try
         {
             if (Tesseract.TessBaseAPIDetectOrientationScript(_osd, out var deg, out var conf, out _, out _) == 0)

@@ -35,7 +35,7 @@ internal static class PagePreparer
         var rotation = 0;
         if (options.DetectOrientation)
         {
-            var (quarters, conf) = worker.DetectOrientation(pix);
+            var (quarters, conf) = DetectOrientation(pix, dpi, worker);
             if (quarters != 0 && conf >= options.MinOrientationConfidence)
             {
                 pix = Replace(pix, Leptonica.pixRotateOrth(pix, quarters), "rotate");
@@ -66,6 +66,18 @@ internal static class PagePreparer
         }
         Leptonica.pixSetResolution(pix, dpi, dpi);
         return new PreparedPage(pix, dpi, rotation, skew);
+    }
+
+    /// <summary>
+    /// OSD was half the CPU of a page at full resolution (0.39 of 0.81 s). At half resolution it got the
+    /// same 48/48 test pages right, provided the page has at least 300 dpi to start with (150-dpi pages
+    /// halved to 75 dpi failed), so only those pages are halved for it.
+    /// </summary>
+    private static (int Quarters, float Confidence) DetectOrientation(PixHandle pix, int dpi, OcrWorker worker)
+    {
+        if (dpi < 280) return worker.DetectOrientation(pix, dpi);
+        using var half = Leptonica.pixScale(pix, 0.5f, 0.5f);
+        return half.IsInvalid ? worker.DetectOrientation(pix, dpi) : worker.DetectOrientation(half, dpi / 2);
     }
 
     private static (int X, int Y) Resolution(PixHandle pix, OcrEngineOptions options)
