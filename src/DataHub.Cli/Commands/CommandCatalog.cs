@@ -12,6 +12,8 @@ internal static class CommandCatalog
         ReportCommand.Create(),
         RunsCommand.Create(),
         SamplesCommand.Create(),
+        OcrCommand.Create(),
+        ReviewCommand.Create(),
         BenchCommand.Create(),
     ];
 }

@@ -16,4 +16,7 @@ public sealed record SourceSpec
     public string? RecordElement { get; init; }
     /// <summary>CSV: field delimiter.</summary>
     public string Delimiter { get; init; } = ",";
+
+    /// <summary>Scans: the scanning team's index (box,file,documentType,resultNumber), relative to <see cref="Path"/>.</summary>
+    public string? Index { get; init; }
 }

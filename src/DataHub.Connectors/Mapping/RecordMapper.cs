@@ -26,7 +26,7 @@ public sealed class RecordMapper
     public SettledResult Map(SourceRecord record)
     {
         if (record.MalformedReason is not null)
-            return new SettledResult { SourceRef = record.SourceRef, MalformedReason = record.MalformedReason, Values = Defaults(null) };
+            return new SettledResult { SourceRef = record.SourceRef, MalformedReason = record.MalformedReason, Values = Defaults(null), Method = record.Method };
 
         string? rawType;
         if (_manifest.DocumentType.Fixed is { } fixedType) rawType = fixedType;
@@ -36,11 +36,13 @@ public sealed class RecordMapper
             rawType = _manifest.DocumentType.Map.TryGetValue(selector, out var slug) ? slug : selector;
         }
         if (rawType is null || !_byType.TryGetValue(rawType, out var mapping))
-            return new SettledResult { SourceRef = record.SourceRef, RawType = rawType, Values = Defaults(record.Fields) };
+            return new SettledResult { SourceRef = record.SourceRef, RawType = rawType, Values = Defaults(record.Fields), Method = record.Method };
 
         var values = Defaults(null);
+        Dictionary<string, double>? confidences = record.Confidences is null ? null : new(StringComparer.Ordinal);
         foreach (var (target, rule) in mapping.Paths)
         {
+            if (confidences is not null && record.Confidences!.TryGetValue(rule.From, out var confidence)) confidences[target] = confidence;
             var value = record.Fields.Get(rule.From);
             if (string.IsNullOrWhiteSpace(value)) continue;
             if (rule.Map is not null)
@@ -51,7 +53,10 @@ public sealed class RecordMapper
             }
             values[target] = value;
         }
-        return new SettledResult { SourceRef = record.SourceRef, Type = mapping.Type, RawType = rawType, Values = values };
+        return new SettledResult
+        {
+            SourceRef = record.SourceRef, Type = mapping.Type, RawType = rawType, Values = values, Method = record.Method, Confidences = confidences,
+        };
     }
 
     /// <summary>Agency and manifest defaults; with <paramref name="fields"/> also the envelope facts the ledger can still use.</summary>

@@ -9,10 +9,11 @@ public static class ReasonCodes
 {
     private static readonly (string Code, string[] Needles)[] Rules =
     [
+        ("rejected-in-review", ["rejected in review"]),
         ("identity-mismatch", ["identity mismatch"]),
         ("ocr-low-confidence", ["OCR confidence below"]),
         ("ocr-sample-check", ["random sample"]),
-        ("ocr-unreadable", ["OCR:", "image", "PDF"]),
+        ("ocr-unreadable", ["OCR:"]),
         ("malformed-record", ["broken JSON", "broken XML", "truncated or broken row", "fields but the header has", "stray quote", "is a JSON"]),
         ("unknown-document-type", ["unknown document type"]),
         ("duplicate-result-number", ["duplicate result number"]),

@@ -26,6 +26,9 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         ["husband"] = Sex.Male, ["wife"] = Sex.Female, ["father"] = Sex.Male, ["mother"] = Sex.Female,
     };
 
+    /// <summary>The schema field names of a type (what a clerk may correct).</summary>
+    public IReadOnlyList<string> FieldsOf(DocumentType type) => schemas.Find(type)?.Fields.Select(f => f.Name).ToList() ?? [];
+
     public NormalizationOutcome Normalize(SettledResult result)
     {
         var today = options.Today;

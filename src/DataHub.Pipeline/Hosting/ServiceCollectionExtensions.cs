@@ -42,10 +42,17 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IDocumentStore>(sp => CreateStore(configuration, paths));
         services.AddSingleton<ISourceKind, FileDropKind>();
+        services.AddSingleton<ISourceKind, DataHub.Pipeline.Scans.ScansKind>();
+        services.AddSingleton(_ => new DataHub.Ocr.OcrEngine(new DataHub.Ocr.OcrEngineOptions
+        {
+            PoolSize = configuration.GetValue("Ocr:Workers", Environment.ProcessorCount),
+        }));
+        services.AddSingleton(_ => new DataHub.Ocr.Extraction.FieldExtractor());
         services.AddSingleton(sp => new SourceFactory(sp.GetServices<ISourceKind>()));
         services.AddSingleton<IReadOnlyList<ConnectorManifest>>(sp =>
             ManifestLoader.LoadAll(paths.Resolve(configuration["Connectors:Folder"] ?? "connectors"), sp.GetRequiredService<SchemaRegistry>()));
         services.AddSingleton<DataHub.Pipeline.Lookup.CitizenDocuments>();
+        services.AddSingleton<DataHub.Pipeline.Review.ReviewDesk>();
         services.AddSingleton<DataHub.Pipeline.Reporting.DigitizationReportBuilder>();
         services.AddSingleton(sp => new SyncRunner(
             sp.GetRequiredService<ICatalog>(),

@@ -16,4 +16,7 @@ public sealed record DigitizationReport(
     IReadOnlyList<LedgerStateCount> Records)
 {
     public long RecordsPulled => Records.Sum(r => r.Records);
+
+    /// <summary>OCR field accuracy measured on reviewed random samples (null until a sample is reviewed).</summary>
+    public OcrAccuracy? OcrAccuracy { get; init; }
 }

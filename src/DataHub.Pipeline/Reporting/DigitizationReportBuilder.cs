@@ -9,7 +9,10 @@ public sealed class DigitizationReportBuilder(ICatalog catalog)
     {
         var rows = catalog.Report(query);
         var total = new ReportRow("total", rows.Sum(r => r.Settled), rows.Sum(r => r.Digitized), rows.Sum(r => r.PendingReview), rows.Sum(r => r.Quarantined), rows.Sum(r => r.DigitizedByOcr));
-        return new DigitizationReport(query, DateTimeOffset.UtcNow, rows, total, catalog.ReasonCounts(query), catalog.LedgerStates(query));
+        return new DigitizationReport(query, DateTimeOffset.UtcNow, rows, total, catalog.ReasonCounts(query), catalog.LedgerStates(query))
+        {
+            OcrAccuracy = catalog.MeasuredOcrAccuracy(),
+        };
     }
 
     public static ReportGrouping ParseGrouping(string? by) => (by ?? "agency").ToLowerInvariant() switch

@@ -33,6 +33,9 @@ public static class DigitizationReportFormats
                 pulled = report.RecordsPulled,
                 byState = report.Records.ToDictionary(r => r.State, r => r.Records),
             },
+            ocrAccuracy = report.OcrAccuracy is { } a
+                ? new { reviewedSamples = a.Samples, fieldsChecked = a.FieldsChecked, fieldsCorrected = a.FieldsCorrected, accuracy = a.Accuracy, machineConfidence = a.MachineConfidence }
+                : null,
         };
         return JsonSerializer.Serialize(shaped, Json);
     }
@@ -70,6 +73,9 @@ public static class DigitizationReportFormats
         text.WriteLine();
         var byState = report.Records.ToDictionary(r => r.State, r => r.Records);
         long S(string s) => byState.GetValueOrDefault(s);
+        if (report.OcrAccuracy is { Samples: > 0 } accuracy)
+            text.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"OCR field accuracy on {N(accuracy.Samples)} reviewed random samples: {accuracy.Accuracy:P1} of {N(accuracy.FieldsChecked)} fields kept as read (machine mean confidence {accuracy.MachineConfidence:0.0})"));
         text.WriteLine($"Source records: {N(report.RecordsPulled)} pulled = {N(S("published"))} published + {N(S("unchanged"))} unchanged + {N(S("quarantined"))} quarantined + {N(S("pending-review"))} pending review");
         return text.ToString();
     }

@@ -1,6 +1,7 @@
 using DataHub.Core.Documents;
 using DataHub.Core.Ledger;
 using DataHub.Core.Normalization;
+using DataHub.Pipeline.Scans;
 using DataHub.Store.Catalog;
 using DataHub.Store.Documents;
 
@@ -12,7 +13,7 @@ namespace DataHub.Pipeline.Sync;
 /// checkpoint in one transaction. A crash anywhere before that commit leaves the checkpoint where it
 /// was, and the re-run writes the same bytes again (a no-op) — at-least-once pull, idempotent publish.
 /// </summary>
-internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, int parallelism)
+internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, int parallelism, double reviewSampleRate = 0)
 {
     public async Task<RunCounts> PublishAsync(RecordBatch batch, CancellationToken ct)
     {
@@ -37,6 +38,13 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
             var record = batch.Records[i];
             var mapped = batch.Mapped[i];
             var method = StoredVersionFile.MethodName(mapped.Method);
+            if (outcome.Rejection is null && mapped.Method == DigitizationMethod.Ocr && ReviewSample.Selects(record.SourceRef, reviewSampleRate))
+            {
+                // Tesseract can be confident and wrong: a share of confident reads is checked by a person,
+                // which is what the report's measured field accuracy comes from.
+                outcome = NormalizationOutcome.Review(outcome.Facts, "random sample for accuracy check (read with confidence above the threshold)", outcome.Document);
+                outcomes[i] = outcome;
+            }
             if (outcome.Rejection is { } rejection)
             {
                 ledger.Add(Entry(record.SourceRef, rejection, outcome.Reason, outcome.Facts, method, outcome.Document?.Id.Value, null));
@@ -44,7 +52,8 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
                 {
                     pending++;
                     reviews.Add(new ReviewItem(connector, record.SourceRef, outcome.Facts.DocumentType, outcome.Reason ?? "", outcome.Document is { } c ? System.Text.Encoding.UTF8.GetString(c.Content) : null,
-                        System.Text.Json.JsonSerializer.Serialize(mapped.Values), null, null, "pending", DateTimeOffset.UtcNow, false));
+                        ReviewPayload.Serialize(mapped), record.Evidence?.FilePath, record.Evidence?.OcrText, "pending", DateTimeOffset.UtcNow,
+                        outcome.Reason?.StartsWith("random sample", StringComparison.Ordinal) == true));
                 }
                 else quarantined++;
                 continue;
@@ -82,7 +91,7 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
             seenInBatch[id] = (doc.ContentHash, version, record.SourceRef);
             var sourceRef = record.SourceRef;
             writes.Add(new VersionWriteJob(doc.Id, version, doc.ContentHash,
-                v => StoredVersionFile.Build(doc.Id, v, doc.ContentHash, doc.Content, connector, sourceRef, mapped.Method, doc.Repairs)));
+                v => StoredVersionFile.Build(doc.Id, v, doc.ContentHash, doc.Content, connector, sourceRef, mapped.Method, doc.Repairs), record.Evidence));
             versions.Add(new PublishedVersion(id, version, doc.Type.Slug, outcome.Facts.AgencyCode ?? "", outcome.Facts.ResultNumber ?? "", doc.ContentHash, doc.Status,
                 doc.IssueDate, doc.ValidUntil, method, connector, record.SourceRef, doc.Subjects));
             ledger.Add(Entry(record.SourceRef, LedgerState.Published, null, outcome.Facts, method, id, version));
@@ -95,6 +104,7 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
             finalVersions[i] = await WriteVersionAsync(writes[i], token);
             // A first version needs no pointer (absent = highest); a new version moves it.
             if (finalVersions[i] > 1) await store.SetCurrentAsync(writes[i].Id, finalVersions[i], token);
+            if (writes[i].Evidence is { } evidence) await ScanFiles.StoreAsync(store, writes[i].Id, evidence, token);
         });
         await store.FlushAsync(ct);
         FixUpHealedVersions(writes, finalVersions, versions, ledger);
@@ -139,7 +149,7 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
         }
     }
 
-    private sealed record VersionWriteJob(DocumentId Id, int Version, string Hash, Func<int, byte[]> Build);
+    private sealed record VersionWriteJob(DocumentId Id, int Version, string Hash, Func<int, byte[]> Build, DataHub.Connectors.Sources.ScanEvidence? Evidence);
 
     private static string Duplicate(NormalizationOutcome outcome, string firstRef) =>
         $"duplicate result number '{outcome.Facts.ResultNumber}' with different content (first delivered as {firstRef})";

@@ -47,7 +47,7 @@ public sealed class SyncRunner(
         {
             var source = sources.Create(manifest, baseDirectory);
             var mapper = new RecordMapper(manifest);
-            var publisher = new BatchPublisher(catalog, store, manifest.Name, runId, options.Parallelism);
+            var publisher = new BatchPublisher(catalog, store, manifest.Name, runId, options.Parallelism, options.ReviewSampleRate);
             var read = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var normalized = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

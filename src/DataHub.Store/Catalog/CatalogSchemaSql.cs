@@ -86,6 +86,9 @@ public static class CatalogSchemaSql
             created_at TEXT NOT NULL,
             decided_at TEXT,
             decided_by TEXT,
+            fields_checked INTEGER,
+            fields_corrected INTEGER,
+            machine_confidence DOUBLE PRECISION,
             PRIMARY KEY (connector, source_ref));
         """;
 }

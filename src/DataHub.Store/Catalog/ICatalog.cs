@@ -33,4 +33,13 @@ public interface ICatalog
     IReadOnlyList<ReviewItem> ListReviews(string status, int limit);
     ReviewItem? GetReview(string connector, string sourceRef);
     void DecideReview(string connector, string sourceRef, string status, string decidedBy);
+
+    /// <summary>Records an approval with what the clerk had to correct (the OCR accuracy figures come from these).</summary>
+    void ApproveReview(string connector, string sourceRef, string decidedBy, int fieldsChecked, int fieldsCorrected, double? machineConfidence);
+
+    /// <summary>A clerk rejects a record: the review item and its ledger row say so, in one transaction.</summary>
+    void RejectReview(string connector, string sourceRef, string decidedBy, string reason);
+
+    /// <summary>Measured OCR field accuracy from approved random samples.</summary>
+    OcrAccuracy MeasuredOcrAccuracy();
 }

@@ -296,6 +296,37 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             ("@s", status), ("@d", Now()), ("@b", decidedBy), ("@c", connector), ("@r", sourceRef));
     }
 
+    public void ApproveReview(string connector, string sourceRef, string decidedBy, int fieldsChecked, int fieldsCorrected, double? machineConfidence)
+    {
+        using var connection = Open();
+        Execute(connection, null,
+            "UPDATE review_items SET status = 'approved', decided_at = @d, decided_by = @b, fields_checked = @fc, fields_corrected = @fx, machine_confidence = @mc WHERE connector = @c AND source_ref = @r",
+            ("@d", Now()), ("@b", decidedBy), ("@fc", fieldsChecked), ("@fx", fieldsCorrected), ("@mc", machineConfidence), ("@c", connector), ("@r", sourceRef));
+    }
+
+    public void RejectReview(string connector, string sourceRef, string decidedBy, string reason)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var now = Now();
+        Execute(connection, transaction, "UPDATE review_items SET status = 'rejected', decided_at = @d, decided_by = @b WHERE connector = @c AND source_ref = @r",
+            ("@d", now), ("@b", decidedBy), ("@c", connector), ("@r", sourceRef));
+        Execute(connection, transaction,
+            "UPDATE ledger SET state = 'quarantined', reason_code = 'rejected-in-review', reason = @re, updated_at = @d WHERE connector = @c AND source_ref = @r",
+            ("@re", $"rejected in review by {decidedBy}: {reason}"), ("@d", now), ("@c", connector), ("@r", sourceRef));
+        transaction.Commit();
+    }
+
+    public OcrAccuracy MeasuredOcrAccuracy()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT COUNT(*), COALESCE(SUM(fields_checked), 0), COALESCE(SUM(fields_corrected), 0), AVG(machine_confidence) FROM review_items WHERE sampled = 1 AND status = 'approved'");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new OcrAccuracy(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetDouble(3));
+    }
+
     private static List<ReviewItem> ReadReviews(DbCommand command)
     {
         using var reader = command.ExecuteReader();

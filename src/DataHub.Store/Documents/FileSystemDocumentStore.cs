@@ -31,7 +31,8 @@ public sealed class FileSystemDocumentStore : IDocumentStore
         var folder = FolderOf(id);
         var path = Path.Combine(folder, StoreNames.VersionName(version));
         Directory.CreateDirectory(folder);
-        var temp = path + ".tmp";
+        // A temporary name of its own per writer: two writers of one version never share a half-written file.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
         {
             stream.Write(content.Span);
@@ -62,7 +63,7 @@ public sealed class FileSystemDocumentStore : IDocumentStore
         var folder = FolderOf(id);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, StoreNames.CurrentName);
-        var temp = path + ".tmp";
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temp, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         File.Move(temp, path, overwrite: true);
         return ValueTask.CompletedTask;
@@ -92,7 +93,7 @@ public sealed class FileSystemDocumentStore : IDocumentStore
         var folder = Path.Combine(FolderOf(id), StoreNames.FilesFolder);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
-        var temp = path + ".tmp";
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         await using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
         {
             await content.CopyToAsync(target, ct);

@@ -1,0 +1,129 @@
+using System.Runtime.CompilerServices;
+using DataHub.Connectors.Sources;
+using DataHub.Core.Documents;
+using DataHub.Ocr;
+using DataHub.Ocr.Extraction;
+
+namespace DataHub.Pipeline.Scans;
+
+/// <summary>
+/// A paper archive as a scanning team delivers it: folders of page images and PDFs, plus an optional
+/// index. Each page becomes one record of OCR'd fields with their confidences. Files are recognized
+/// ahead of the reader, in parallel through the engine pool, and handed out in order; a file that cannot
+/// be read (empty, truncated, not an image, password-protected, too large) becomes one quarantined record
+/// with the reason, and the run goes on. Files are read once per fingerprint, like a file drop.
+/// </summary>
+public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine engine, FieldExtractor extractor, int readAhead) : IRecordSource
+{
+    private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf", ".bmp", ".pnm"];
+    private readonly FileDropCheckpoint _state = new();
+    private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+
+    public async IAsyncEnumerable<SourceRecord> ReadAsync(string? checkpoint, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"scan archive folder {root} does not exist");
+        var saved = FileDropCheckpoint.Parse(checkpoint);
+        _state.Done = new Dictionary<string, string>(saved.Done, StringComparer.Ordinal);
+        var files = new List<(string Relative, FileInfo File)>();
+        foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden }))
+        {
+            if (!Extensions.Contains(file.Extension.ToLowerInvariant())) continue;
+            var relative = Path.GetRelativePath(root, file.FullName).Replace('\\', '/');
+            var fingerprint = $"{file.Length}:{file.LastWriteTimeUtc.Ticks}";
+            _fingerprints[relative] = fingerprint;
+            if (_state.Done.TryGetValue(relative, out var done) && done == fingerprint) continue;
+            files.Add((relative, file));
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+
+        var pending = new Queue<(string Relative, Task<OcrDocumentResult> Ocr)>();
+        var next = 0;
+        void Fill()
+        {
+            while (pending.Count < readAhead && next < files.Count)
+            {
+                var (relative, file) = files[next++];
+                pending.Enqueue((relative, engine.RecognizeFileAsync(file.FullName, ct)));
+            }
+        }
+        Fill();
+        while (pending.Count > 0)
+        {
+            var (relative, ocr) = pending.Dequeue();
+            Fill();
+            var skip = saved.Current == relative && saved.CurrentFingerprint == _fingerprints[relative] ? saved.CurrentOrdinal : 0;
+            OcrDocumentResult? result = null;
+            string? error = null;
+            try
+            {
+                result = await ocr;
+            }
+            catch (OcrException e)
+            {
+                error = $"OCR: {relative}: {e.Message}";
+            }
+            if (error is not null)
+            {
+                if (skip < 1) yield return new SourceRecord($"{relative}#p1", relative, 1, NoFields.Instance, error) { Method = DocumentMethod };
+            }
+            else
+            {
+                foreach (var record in PageRecords(relative, result!))
+                {
+                    if (record.Ordinal > skip) yield return record;
+                }
+            }
+            _state.Done[relative] = _fingerprints[relative];
+        }
+    }
+
+    private static DigitizationMethod DocumentMethod => DigitizationMethod.Ocr;
+
+    private IEnumerable<SourceRecord> PageRecords(string relative, OcrDocumentResult document)
+    {
+        var (indexType, indexNumber) = index.Find(relative);
+        var knownType = DocumentType.FromSlug(indexType);
+        foreach (var page in document.Pages)
+        {
+            var single = document with { Pages = [page] };
+            var extraction = extractor.Extract(single, knownType);
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var confidences = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var field in extraction.Fields)
+            {
+                values[field.Name] = field.Value;
+                confidences[field.Name] = field.Confidence;
+            }
+            values["documentType"] = extraction.DocumentType?.Slug ?? indexType ?? "(unrecognized)";
+            // Only a single-page file maps to one index row; pages of a bundle keep what OCR read.
+            if (indexNumber is not null && document.Pages.Count == 1)
+            {
+                values["resultNumber"] = indexNumber;
+                confidences["resultNumber"] = 100;
+            }
+            var sourceRef = $"{relative}#p{page.PageNumber}";
+            yield return new SourceRecord(sourceRef, relative, page.PageNumber, new DictionaryFields(values))
+            {
+                Method = document.UsedPdfTextLayer ? DigitizationMethod.Native : DigitizationMethod.Ocr,
+                Confidences = document.UsedPdfTextLayer ? null : confidences,
+                Evidence = new ScanEvidence(Path.Combine(root, relative), page.PageNumber, page.Text, page.MeanConfidence),
+            };
+        }
+    }
+
+    public string CheckpointAfter(SourceRecord record)
+    {
+        _state.Current = record.Unit;
+        _state.CurrentFingerprint = _fingerprints[record.Unit];
+        _state.CurrentOrdinal = record.Ordinal;
+        return _state.Serialize();
+    }
+
+    public string? CheckpointAtEnd()
+    {
+        _state.Current = null;
+        _state.CurrentFingerprint = null;
+        _state.CurrentOrdinal = 0;
+        return _state.Serialize();
+    }
+}
