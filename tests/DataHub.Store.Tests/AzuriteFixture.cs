@@ -52,9 +52,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var (exit, stdout, stderr) = await RunScriptAsync(script, "start", _location, FreeLoopbackPort());
         var connection = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
         if (exit != 0 || connection is null)
+        {
+            await DisposeAsync();
             throw new InvalidOperationException(
                 $"Azurite could not be started by {script} (exit {exit}): {stderr.Trim()}. Install Node.js and npm, " +
                 $"or start Azurite yourself and set {EnvironmentVariable} to its connection string.");
+        }
         ConnectionString = connection;
     }
 
