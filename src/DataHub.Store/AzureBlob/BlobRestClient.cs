@@ -15,7 +15,8 @@ namespace DataHub.Store.AzureBlob;
 /// rebuilt and re-signed for every attempt: a retried request needs a fresh x-ms-date, and a request
 /// message cannot be sent twice anyway.
 /// Failures: 403 and other non-transient statuses → <see cref="Documents.DocumentStoreException"/>;
-/// transient ones that outlive the retries → <see cref="HttpRequestException"/>.
+/// transient ones that outlive the retries → <see cref="HttpRequestException"/> (with the status), or
+/// Polly's TimeoutRejectedException / BrokenCircuitException: all mean "try the batch again later".
 /// </summary>
 public sealed class BlobRestClient : IDisposable
 {

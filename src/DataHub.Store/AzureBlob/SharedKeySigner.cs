@@ -21,8 +21,7 @@ public sealed class SharedKeySigner(string accountName, byte[] accountKey)
     public void Sign(HttpRequestMessage request)
     {
         var stringToSign = StringToSign(request);
-        using var hmac = new HMACSHA256(accountKey);
-        var signature = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(stringToSign)));
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(accountKey, Encoding.UTF8.GetBytes(stringToSign)));
         request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {AccountName}:{signature}");
     }
 
