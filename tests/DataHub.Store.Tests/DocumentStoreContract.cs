@@ -59,6 +59,16 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Without_a_pointer_the_highest_version_is_current()
+    {
+        var id = TestDocuments.NewId();
+        await Store.PutVersionAsync(id, 1, TestDocuments.Json(id, 1));
+        Assert.Equal(1, await Store.GetCurrentAsync(id));
+        var listed = await Store.ListAsync().FirstAsync(d => d.Id == id);
+        Assert.Equal(1, listed.Current);
+    }
+
+    [Fact]
     public async Task The_current_pointer_moves_and_superseded_versions_stay_readable()
     {
         var id = TestDocuments.NewId();

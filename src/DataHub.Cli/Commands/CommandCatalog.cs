@@ -14,6 +14,7 @@ internal static class CommandCatalog
         SamplesCommand.Create(),
         OcrCommand.Create(),
         ReviewCommand.Create(),
+        ReindexCommand.Create(),
         BenchCommand.Create(),
     ];
 }

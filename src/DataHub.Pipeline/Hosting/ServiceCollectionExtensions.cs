@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
             ManifestLoader.LoadAll(paths.Resolve(configuration["Connectors:Folder"] ?? "connectors"), sp.GetRequiredService<SchemaRegistry>()));
         services.AddSingleton<DataHub.Pipeline.Lookup.CitizenDocuments>();
         services.AddSingleton<DataHub.Pipeline.Review.ReviewDesk>();
+        services.AddSingleton<DataHub.Pipeline.Reindex.CatalogRebuilder>();
         services.AddSingleton<DataHub.Pipeline.Reporting.DigitizationReportBuilder>();
         services.AddSingleton(sp => new SyncRunner(
             sp.GetRequiredService<ICatalog>(),
@@ -78,6 +79,9 @@ public static class ServiceCollectionExtensions
         (configuration["Store:Kind"] ?? "filesystem").ToLowerInvariant() switch
         {
             "filesystem" => new FileSystemDocumentStore(configuration["Store:Path"] is { } p ? paths.Resolve(p) : paths.DataPath("store")),
+            "azureblob" => new DataHub.Store.AzureBlob.AzureBlobDocumentStore(
+                configuration["Store:AzureBlob:ConnectionString"] ?? throw new InvalidOperationException("Store:Kind is azureBlob but Store:AzureBlob:ConnectionString is not set"),
+                configuration["Store:AzureBlob:Container"] ?? "datahub-documents"),
             var other => throw new InvalidOperationException($"Store:Kind '{other}' is not filesystem or azureBlob"),
         };
 

@@ -82,7 +82,14 @@ public sealed class AzureBlobDocumentStore : IDocumentStore, IDisposable
     public async ValueTask<int?> GetCurrentAsync(DocumentId id, CancellationToken ct = default)
     {
         var bytes = await ReadVerifiedAsync(CurrentBlob(id), ct).ConfigureAwait(false);
-        return bytes is not null && int.TryParse(Encoding.ASCII.GetString(bytes), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+        if (bytes is not null && int.TryParse(Encoding.ASCII.GetString(bytes), NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
+        // No pointer: the highest version is current (a document with a single version has no pointer).
+        var highest = 0;
+        await foreach (var blob in _client.ListAllBlobsAsync(Container, $"{StoreNames.DocumentsPrefix}/{id.Value}/v", ct: ct).ConfigureAwait(false))
+        {
+            if (StoreNames.TryParseVersionName(blob.Name.AsSpan(blob.Name.LastIndexOf('/') + 1), out var n)) highest = Math.Max(highest, n);
+        }
+        return highest > 0 ? highest : null;
     }
 
     public ValueTask<byte[]?> GetVersionAsync(DocumentId id, int version, CancellationToken ct = default) =>
@@ -192,7 +199,7 @@ public sealed class AzureBlobDocumentStore : IDocumentStore, IDisposable
             Files.Sort(StringComparer.Ordinal);
             int? current = CurrentMetadata switch
             {
-                null => null,
+                null => Versions.Count > 0 ? Versions[^1] : null,
                 var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) => v,
                 // A pointer without our metadata (written by another tool): its bytes are the truth.
                 _ => await store.GetCurrentAsync(Id, ct).ConfigureAwait(false),

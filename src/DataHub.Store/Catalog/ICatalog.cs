@@ -40,6 +40,15 @@ public interface ICatalog
     /// <summary>A clerk rejects a record: the review item and its ledger row say so, in one transaction.</summary>
     void RejectReview(string connector, string sourceRef, string decidedBy, string reason);
 
+    /// <summary>
+    /// Replaces the document index (versions and subjects) with what the store holds, and gives every
+    /// stored version a ledger row if it has none — in one transaction.
+    /// </summary>
+    void ReplaceDocumentIndex(IReadOnlyList<RebuiltDocument> documents);
+
+    /// <summary>Every cataloged version as "doc vN hash [current]" lines, for consistency checks.</summary>
+    IReadOnlyList<string> DocumentIndexFingerprint();
+
     /// <summary>Measured OCR field accuracy from approved random samples.</summary>
     OcrAccuracy MeasuredOcrAccuracy();
 }

@@ -317,6 +317,44 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         transaction.Commit();
     }
 
+    public void ReplaceDocumentIndex(IReadOnlyList<RebuiltDocument> documents)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var now = Now();
+        Execute(connection, transaction, "DELETE FROM subjects");
+        Execute(connection, transaction, "DELETE FROM document_versions");
+        using var insert = Command(connection, transaction,
+            "INSERT INTO document_versions (doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at) " +
+            "VALUES (@d, @v, @cur, @t, @a, @n, @h, @s, @i, @u, @m, @c, @r, 0, @p)",
+            ("@d", ""), ("@v", 0), ("@cur", 0), ("@t", ""), ("@a", ""), ("@n", ""), ("@h", ""), ("@s", ""), ("@i", ""), ("@u", null), ("@m", ""), ("@c", ""), ("@r", ""), ("@p", now));
+        using var subject = Command(connection, transaction, "INSERT INTO subjects (citizen_id, doc_id, role) VALUES (@ci, @d, @ro) ON CONFLICT DO NOTHING", ("@ci", ""), ("@d", ""), ("@ro", ""));
+        using var ledger = Command(connection, transaction,
+            "INSERT INTO ledger (connector, source_ref, state, doc_id, version, doc_type, agency_code, agency_level, procedure_field, settled_on, method, result_number, run_id, updated_at) " +
+            "VALUES (@c, @r, 'published', @d, @v, @t, @a, @l, @f, @so, @m, @n, 0, @u) ON CONFLICT (connector, source_ref) DO NOTHING",
+            ("@c", ""), ("@r", ""), ("@d", ""), ("@v", 0), ("@t", ""), ("@a", ""), ("@l", null), ("@f", null), ("@so", null), ("@m", ""), ("@n", ""), ("@u", now));
+        foreach (var doc in documents)
+        {
+            var v = doc.Version;
+            Set(insert, v.DocumentId, v.Version, doc.IsCurrent ? 1 : 0, v.DocumentType, v.AgencyCode, v.ResultNumber, v.ContentHash, v.Status, Day(v.IssueDate),
+                v.ValidUntil is { } u ? Day(u) : null, v.Method, v.Connector, v.SourceRef, now).ExecuteNonQuery();
+            foreach (var s in v.Subjects) Set(subject, s.CitizenId, v.DocumentId, s.Role).ExecuteNonQuery();
+            Set(ledger, v.Connector, v.SourceRef, v.DocumentId, v.Version, v.DocumentType, v.AgencyCode, doc.AgencyLevel, doc.ProcedureField, Day(v.IssueDate), v.Method, v.ResultNumber, now).ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<string> DocumentIndexFingerprint()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT doc_id || ' v' || version || ' ' || content_hash || ' ' || doc_type || ' ' || status || ' ' || connector || ' ' || source_ref || (CASE WHEN is_current = 1 THEN ' current' ELSE '' END) FROM document_versions ORDER BY 1");
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+
     public OcrAccuracy MeasuredOcrAccuracy()
     {
         using var connection = Open();

@@ -22,7 +22,15 @@ public sealed class BundledSamplesFixture : IDisposable
     public void Dispose() => _folder.Dispose();
 }
 
-public class BundledSamplesSyncTests(BundledSamplesFixture fixture) : IClassFixture<BundledSamplesFixture>
+/// <summary>One sync of the bundled samples shared by every test class that reads it.</summary>
+[CollectionDefinition(Name)]
+public sealed class BundledSamplesCollection : ICollectionFixture<BundledSamplesFixture>
+{
+    public const string Name = "bundled samples";
+}
+
+[Collection(BundledSamplesCollection.Name)]
+public class BundledSamplesSyncTests(BundledSamplesFixture fixture)
 {
     private string Data => fixture.Data;
 

@@ -3,7 +3,8 @@ using DataHub.Tests.Shared;
 namespace DataHub.Integration.Tests.Sync;
 
 /// <summary>The bundled paper archive (samples/scans) through OCR, the ledger and the review queue.</summary>
-public class PaperArchiveTests(BundledSamplesFixture fixture) : IClassFixture<BundledSamplesFixture>
+[Collection(BundledSamplesCollection.Name)]
+public class PaperArchiveTests(BundledSamplesFixture fixture)
 {
     private string Data => fixture.Data;
 
