@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DataHub.Connectors.Manifests;
+using DataHub.Pipeline.Reporting;
 using DataHub.Pipeline.Sync;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,8 @@ internal static class SyncCommand
     public static Command Create()
     {
         var connectors = new Option<string[]>("--connector", "-c") { Description = "Run only these connectors (default: all)", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("sync", "Pull settled results from agency systems, normalize, validate and publish them") { connectors };
+        var report = new Option<bool>("--report") { Description = "Print the digitization report (by document type) after the run" };
+        var command = new Command("sync", "Pull settled results from agency systems, normalize, validate and publish them") { connectors, report };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliContext.Services(parse);
@@ -23,6 +25,12 @@ internal static class SyncCommand
             progress.Done();
             Output.RunTable.Write(Console.Out, results);
             foreach (var failed in results.Where(r => !r.Succeeded)) Console.Error.WriteLine($"datahub: connector {failed.Connector} failed: {failed.Error}");
+            if (parse.GetValue(report))
+            {
+                var figures = services.GetRequiredService<DigitizationReportBuilder>().Build(new DataHub.Store.Catalog.ReportQuery(null, null, DataHub.Store.Catalog.ReportGrouping.Type));
+                Console.Out.WriteLine();
+                Console.Out.Write(DigitizationReportFormats.ToTable(figures));
+            }
             return results.All(r => r.Succeeded) ? 0 : 1;
         });
         return command;
