@@ -13,5 +13,8 @@ internal static class CommandCatalog
         RunsCommand.Create(),
         SamplesCommand.Create(),
         BenchCommand.Create(),
+        ServeCommand.Create(),
+        ClientsCommand.Create(),
+        AuditCommand.Create(),
     ];
 }
