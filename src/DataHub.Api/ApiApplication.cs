@@ -1,6 +1,5 @@
 using DataHub.Pipeline.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,7 +24,6 @@ public static class ApiApplication
             Args = [],
         });
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(logLevel);
         // Request paths carry citizen IDs: keep ASP.NET Core's own request logging quiet and mask whatever is written.
@@ -41,6 +39,8 @@ public static class ApiApplication
         builder.Services.AddDataHubApi();
 
         var app = builder.Build();
+        // Set on the app, not through UseUrls: the DataHub configuration is chained in read-only.
+        foreach (var url in urls) app.Urls.Add(url);
         app.UseDataHubApi();
         app.MapDataHubApi();
         return app;

@@ -35,7 +35,8 @@ public sealed class ApiKeyAuthentication(RequestDelegate next, ApiClientStore cl
             await Unauthorized(context, $"the API key of client '{client.Name}' was revoked on {client.RevokedAt:yyyy-MM-dd}");
             return;
         }
-        var purpose = context.Request.Headers[ApiCaller.PurposeHeader].ToString();
+        // Header values are ASCII: a Vietnamese purpose arrives percent-encoded (UTF-8) and is logged decoded.
+        var purpose = Uri.UnescapeDataString(context.Request.Headers[ApiCaller.PurposeHeader].ToString());
         context.Features.Set(new ApiCaller(client, purpose.Length == 0 ? null : purpose[..Math.Min(purpose.Length, 200)]));
         await next(context);
     }

@@ -20,7 +20,11 @@ public static class AccessLogVerifier
                     : Broken(checkedCount, r.Sequence, $"entry {r.Sequence} appears again after entry {expected - 1}: entries were duplicated or reordered");
             }
             if (AccessLogChain.Hash(r.PreviousHash, r.Sequence, r.Entry) != r.Hash)
-                return Broken(checkedCount, r.Sequence, $"entry {r.Sequence} was edited: its content no longer matches its hash");
+            {
+                return MovedFrom(r) is { } original
+                    ? Broken(checkedCount, r.Sequence, $"entry {r.Sequence} holds the entry written as number {original}: entries were reordered")
+                    : Broken(checkedCount, r.Sequence, $"entry {r.Sequence} was edited: its content no longer matches its hash");
+            }
             if (r.PreviousHash != previous)
                 return Broken(checkedCount, r.Sequence, $"entry {r.Sequence} does not follow entry {r.Sequence - 1} (previous-hash link broken): entries were reordered, replaced or deleted");
             if (anchor is { } a && a.Sequence == r.Sequence) anchoredHash = r.Hash;
@@ -38,6 +42,19 @@ public static class AccessLogVerifier
         if (anchoredHash != anchorHash)
             return Broken(checkedCount, anchorSeq, $"entry {anchorSeq} differs from the anchor's hash: the log was rewritten");
         return new AccessLogVerification(checkedCount, null, null);
+    }
+
+    /// <summary>An intact entry renumbered into another place still hashes under its original number; look nearby for it.</summary>
+    private static long? MovedFrom(AccessLogRecord r)
+    {
+        for (long delta = 1; delta <= 1000; delta++)
+        {
+            foreach (var candidate in new[] { r.Sequence - delta, r.Sequence + delta })
+            {
+                if (candidate >= 1 && AccessLogChain.Hash(r.PreviousHash, candidate, r.Entry) == r.Hash) return candidate;
+            }
+        }
+        return null;
     }
 
     private static AccessLogVerification Broken(long checkedCount, long? sequence, string problem) => new(checkedCount, sequence, problem);
