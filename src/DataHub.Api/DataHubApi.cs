@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using DataHub.Store.Clients;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataHub.Api;
@@ -25,6 +27,8 @@ public static class DataHubApi
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddSingleton<AccessLogWriter>();
+        services.AddSingleton(sp => new ApiClientCache(sp.GetRequiredService<ApiClientStore>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue("Api:KeyCacheSeconds", 1.0))));
         services.AddRateLimiter(ClientRateLimits.Configure);
         services.AddHealthChecks()
             .AddCheck<CatalogHealthCheck>("catalog")

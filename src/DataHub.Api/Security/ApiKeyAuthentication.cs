@@ -1,15 +1,13 @@
-using DataHub.Store.Clients;
 using Microsoft.AspNetCore.Http;
 
 namespace DataHub.Api.Security;
 
 /// <summary>
 /// Every <c>/v1</c> call needs a live key in <c>X-Api-Key</c>: missing, unknown or revoked keys are 401
-/// problems before any endpoint runs. The key is checked against the catalog on every request (one
-/// indexed read), so a revocation made by <c>datahub clients revoke</c> in another process takes effect
-/// at once.
+/// problems before any endpoint runs. Keys are checked through <see cref="ApiClientCache"/> (re-read from
+/// the catalog at most once a second by default, <c>Api:KeyCacheSeconds</c>).
 /// </summary>
-public sealed class ApiKeyAuthentication(RequestDelegate next, ApiClientStore clients)
+public sealed class ApiKeyAuthentication(RequestDelegate next, ApiClientCache clients)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +22,7 @@ public sealed class ApiKeyAuthentication(RequestDelegate next, ApiClientStore cl
             await Unauthorized(context, $"the {ApiCaller.KeyHeader} header is missing; every call needs the API key issued with 'datahub clients add'");
             return;
         }
-        var client = key.Length > 200 ? null : clients.FindByKey(key);
+        var client = key.Length > 200 ? null : clients.Find(key);
         if (client is null)
         {
             await Unauthorized(context, $"the {ApiCaller.KeyHeader} header does not hold a known API key");

@@ -43,7 +43,7 @@ internal static class ClientsCommand
         });
 
         var revokeName = new Argument<string>("name") { Description = "Client to revoke" };
-        var revoke = new Command("revoke", "Revoke a client's key (takes effect on the next request)") { revokeName };
+        var revoke = new Command("revoke", "Revoke a client's key (a running server refuses it within a second)") { revokeName };
         revoke.SetAction(async (parse, ct) =>
         {
             await using var services = CliContext.Services(parse);

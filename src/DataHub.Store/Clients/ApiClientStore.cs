@@ -39,10 +39,12 @@ public sealed class ApiClientStore(SqlCatalog catalog)
     }
 
     /// <summary>The client a presented key belongs to (revoked ones included, so callers can say why it fails).</summary>
-    public ApiClient? FindByKey(string key)
+    public ApiClient? FindByKey(string key) => FindByKeyHash(ApiKeys.Hash(key));
+
+    public ApiClient? FindByKeyHash(string keyHash)
     {
         using var connection = catalog.Open();
-        return Find(connection, "key_hash = @v", ApiKeys.Hash(key));
+        return Find(connection, "key_hash = @v", keyHash);
     }
 
     private static ApiClient? Find(DbConnection connection, string where, string value)
