@@ -23,6 +23,30 @@ public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
         var records = new List<AccessLogRecord>(entries.Count);
         using (var connection = catalog.Open())
         {
+            var sqlite = catalog.Dialect == CatalogDialect.Sqlite;
+            // A commit that crosses SQLite's auto-checkpoint threshold copies the WAL into the database and
+            // fsyncs, inside the request that is waiting for its log entry; the API checkpoints in the
+            // background instead (WalCheckpointService). Restored below: the connection goes back to a shared pool.
+            if (sqlite && !AutoCheckpoint) SqlCatalog.Execute(connection, null, "PRAGMA wal_autocheckpoint=0");
+            try
+            {
+                AppendIn(connection, entries, records);
+            }
+            finally
+            {
+                if (sqlite && !AutoCheckpoint) SqlCatalog.Execute(connection, null, "PRAGMA wal_autocheckpoint=1000");
+            }
+        }
+        anchor.Advance(records[^1].Sequence, records[^1].Hash);
+        return records;
+    }
+
+    /// <summary>False in a host that checkpoints SQLite's WAL itself (the API server); true elsewhere (CLI).</summary>
+    public bool AutoCheckpoint { get; set; } = true;
+
+    private void AppendIn(System.Data.Common.DbConnection connection, IReadOnlyList<AccessLogEntry> entries, List<AccessLogRecord> records)
+    {
+        {
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which takes the write lock up front.
             using var transaction = connection.BeginTransaction();
             if (catalog.Dialect == CatalogDialect.PostgreSql)
@@ -55,8 +79,6 @@ public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
             }
             transaction.Commit();
         }
-        anchor.Advance(records[^1].Sequence, records[^1].Hash);
-        return records;
     }
 
     public AccessLogRecord Append(AccessLogEntry entry) => Append([entry])[0];
