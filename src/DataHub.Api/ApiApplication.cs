@@ -17,6 +17,11 @@ public static class ApiApplication
 
     public static WebApplication Build(IConfiguration configuration, DataHubPaths paths, string[] urls, LogLevel logLevel = LogLevel.Information)
     {
+        // Catalog reads are synchronous ADO.NET calls; on a 2-core machine the pool starts with 2 threads and
+        // adds more only slowly, so a burst of lookups would queue behind blocked threads. Start with enough.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, configuration.GetValue("Api:MinThreads", 64)), io);
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(ApiApplication).Assembly.GetName().Name,

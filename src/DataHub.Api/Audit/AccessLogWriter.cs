@@ -24,7 +24,8 @@ public sealed class AccessLogWriter : IAsyncDisposable
     {
         _log = log;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        // A thread of its own: appends are synchronous database work and must not take a pool thread from the requests.
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public Task WriteAsync(AccessLogEntry entry)
@@ -34,10 +35,10 @@ public sealed class AccessLogWriter : IAsyncDisposable
         return done.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<(AccessLogEntry Entry, TaskCompletionSource Done)>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
             try
