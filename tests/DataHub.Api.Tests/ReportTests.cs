@@ -149,6 +149,19 @@ public sealed class ReportTests(ApiServer server)
         Assert.True(new FileInfo(png).Length > 10_000, "the screenshot is blank");
     }
 
+    [Fact]
+    public async Task Cli_writes_the_same_html_report_to_a_file()
+    {
+        var expected = ExpectedBy(r => r.AgencyCode);
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "report.html");
+        var run = await Cli.RunAsync(server.DataFolder, "report", "digitization", "--by", "agency", "--format", "html", "--out", file);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var html = await File.ReadAllTextAsync(file);
+        Assert.Contains("<svg id=\"rate-chart\"", html);
+        foreach (var agency in expected.Keys) Assert.Contains($"data-group=\"{agency}\"", html);
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> Chromium(string profileParent, params string[] args)
     {
         var start = new ProcessStartInfo("/usr/bin/chromium") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
