@@ -32,7 +32,7 @@ public sealed class DocumentReuse(SqlCatalog catalog)
             "served AS (SELECT d.doc_id, COUNT(*) AS n FROM access_log_documents d JOIN access_log a ON a.seq = d.seq " +
             $"WHERE a.status = 200 AND d.client NOT LIKE '{CliClientPrefix}%' GROUP BY d.doc_id) " +
             $"SELECT {group} AS g, COUNT(*), CAST(SUM(s.n) AS BIGINT) FROM docs l JOIN served s ON s.doc_id = l.doc_id " +
-            "WHERE (@from IS NULL OR l.settled_on >= @from) AND (@to IS NULL OR l.settled_on <= @to) " +
+            "WHERE (CAST(@from AS TEXT) IS NULL OR l.settled_on >= CAST(@from AS TEXT)) AND (CAST(@to AS TEXT) IS NULL OR l.settled_on <= CAST(@to AS TEXT)) " +
             $"GROUP BY {group} ORDER BY 1",
             ("@from", query.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("@to", query.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
