@@ -16,5 +16,8 @@ internal static class CommandCatalog
         ReviewCommand.Create(),
         ReindexCommand.Create(),
         BenchCommand.Create(),
+        ServeCommand.Create(),
+        ClientsCommand.Create(),
+        AuditCommand.Create(),
     ];
 }

@@ -6,6 +6,7 @@ using DataHub.Core.Dates;
 using DataHub.Core.Documents;
 using DataHub.Core.Identity;
 using DataHub.Pipeline.Lookup;
+using DataHub.Store.Audit;
 using DataHub.Store.Documents;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,8 @@ internal static class LookupCommand
         var type = new Option<string?>("--type") { Description = "Only this document type (e.g. birth-certificate)" };
         var validOn = new Option<string?>("--valid-on") { Description = "Only documents valid on this date (default: today; 'any' for all current versions)" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
-        var command = new Command("lookup", "List the reusable documents of a citizen") { citizen, type, validOn, format };
+        var purpose = new Option<string?>("--purpose") { Description = "Why you look (written to the access log)" };
+        var command = new Command("lookup", "List the reusable documents of a citizen") { citizen, type, validOn, format, purpose };
         command.SetAction(async (parse, ct) =>
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
@@ -35,6 +37,9 @@ internal static class LookupCommand
 
             await using var services = CliContext.Services(parse);
             var documents = services.GetRequiredService<CitizenDocuments>().Find(id, typeName, on, null);
+            // Staff lookups are accesses too: logged like the API's, under the operating-system user.
+            services.GetRequiredService<AccessLog>().Append(new AccessLogEntry(DateTimeOffset.UtcNow, DocumentReuse.CliClientPrefix + Environment.UserName,
+                parse.GetValue(purpose), "cli lookup", id.Value, documents.Select(d => d.DocumentId).Distinct().ToList(), 200));
             if (parse.GetValue(format) == "json")
             {
                 var store = services.GetRequiredService<IDocumentStore>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataHub.Cli.Commands;
 
-/// <summary><c>datahub report digitization [--from D] [--to D] [--by …] [--format table|json|csv] [--out FILE]</c></summary>
+/// <summary><c>datahub report digitization [--from D] [--to D] [--by …] [--format table|json|csv|html] [--out FILE]</c></summary>
 internal static class ReportCommand
 {
     public static Command Create()
@@ -14,20 +14,22 @@ internal static class ReportCommand
         var from = new Option<string?>("--from") { Description = "First settlement date of the period (inclusive)" };
         var to = new Option<string?>("--to") { Description = "Last settlement date of the period (inclusive)" };
         var by = new Option<string>("--by") { Description = "agency, type, field, level, month or year", DefaultValueFactory = _ => "agency" };
-        var format = new Option<string>("--format") { Description = "table, json or csv", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table, json, csv or html", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout" };
         var digitization = new Command("digitization", "Digitization rate of settled results, with the gap by reason") { from, to, by, format, output };
         digitization.SetAction(async (parse, ct) =>
         {
             var query = new ReportQuery(Date(parse.GetValue(from), "--from"), Date(parse.GetValue(to), "--to"), DigitizationReportBuilder.ParseGrouping(parse.GetValue(by)));
             await using var services = CliContext.Services(parse);
-            var report = services.GetRequiredService<DigitizationReportBuilder>().Build(query);
+            // The HTML page carries the gap records themselves, so an offline auditor can drill down.
+            var report = services.GetRequiredService<DigitizationReportBuilder>().Build(query, parse.GetValue(format) == "html" ? 5000 : 0);
             var text = parse.GetValue(format) switch
             {
                 "table" => DigitizationReportFormats.ToTable(report),
                 "json" => DigitizationReportFormats.ToJson(report),
                 "csv" => DigitizationReportFormats.ToCsv(report),
-                var other => throw new ArgumentException($"--format {other}: use table, json or csv"),
+                "html" => DigitizationReportHtml.Render(report),
+                var other => throw new ArgumentException($"--format {other}: use table, json, csv or html"),
             };
             if (parse.GetValue(output) is { } path) await File.WriteAllTextAsync(path, text, ct);
             else Console.Out.Write(text);

@@ -3,7 +3,9 @@ using DataHub.Connectors.Sources;
 using DataHub.Core.Normalization;
 using DataHub.Core.Schemas;
 using DataHub.Pipeline.Sync;
+using DataHub.Store.Audit;
 using DataHub.Store.Catalog;
+using DataHub.Store.Clients;
 using DataHub.Store.Documents;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +65,19 @@ public static class ServiceCollectionExtensions
             paths.Home,
             sp.GetRequiredService<SyncOptions>(),
             sp.GetRequiredService<ILogger<SyncRunner>>()));
+        AddAccessControl(services, configuration, paths);
         return services;
+    }
+
+    /// <summary>API clients, the access log and reuse figures: tables in the same catalog database.</summary>
+    private static void AddAccessControl(IServiceCollection services, IConfiguration configuration, DataHubPaths paths)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<ICatalog>() as SqlCatalog
+            ?? throw new InvalidOperationException("API clients and the access log need the SQL catalog"));
+        services.AddSingleton(sp => new ApiClientStore(sp.GetRequiredService<SqlCatalog>()));
+        services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<SqlCatalog>(),
+            new AccessLogAnchor(configuration["Audit:AnchorPath"] is { } a ? paths.Resolve(a) : paths.DataPath("audit/access-log.anchor"))));
+        services.AddSingleton(sp => new DocumentReuse(sp.GetRequiredService<SqlCatalog>()));
     }
 
     public static SqlCatalog CreateCatalog(IConfiguration configuration, DataHubPaths paths) =>

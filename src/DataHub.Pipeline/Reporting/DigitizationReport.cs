@@ -4,16 +4,17 @@ namespace DataHub.Pipeline.Reporting;
 
 /// <summary>
 /// The auditors' figures (Báo cáo số hóa kết quả giải quyết TTHC): per group, settled results, how many
-/// are digitized, the rate, and the gap by reason; plus record-level ledger states that must reconcile
-/// with what the sources delivered.
+/// are digitized, the rate, OCR share and reuse, and the gap by reason; plus record-level ledger states
+/// that must reconcile with what the sources delivered, and the gap records themselves (drill-down).
 /// </summary>
 public sealed record DigitizationReport(
     ReportQuery Query,
     DateTimeOffset GeneratedAt,
-    IReadOnlyList<ReportRow> Rows,
-    ReportRow Total,
+    IReadOnlyList<DigitizationFigures> Rows,
+    DigitizationFigures Total,
     IReadOnlyList<ReasonCount> Gaps,
-    IReadOnlyList<LedgerStateCount> Records)
+    IReadOnlyList<LedgerStateCount> Records,
+    IReadOnlyList<LedgerRow> GapRecords)
 {
     public long RecordsPulled => Records.Sum(r => r.Records);
 

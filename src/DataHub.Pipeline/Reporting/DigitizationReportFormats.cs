@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 
 namespace DataHub.Pipeline.Reporting;
 
-/// <summary>The report as text table, JSON and CSV (the same figures in each).</summary>
+/// <summary>The report as text table, JSON and CSV (the same figures in each); HTML is <see cref="DigitizationReportHtml"/>.</summary>
 public static class DigitizationReportFormats
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -25,8 +25,8 @@ public static class DigitizationReportFormats
             period = new { from = report.Query.From, to = report.Query.To },
             groupedBy = report.Query.By,
             generatedAt = report.GeneratedAt,
-            rows = report.Rows.Select(Row),
-            total = Row(report.Total),
+            rows = report.Rows.Select(r => Row(r, report.Query)),
+            total = Row(report.Total, report.Query),
             gaps = report.Gaps,
             records = new
             {
@@ -40,18 +40,27 @@ public static class DigitizationReportFormats
         return JsonSerializer.Serialize(shaped, Json);
     }
 
-    private static object Row(Store.Catalog.ReportRow r) => new
+    private static object Row(DigitizationFigures r, Store.Catalog.ReportQuery q) => new
     {
         group = r.Group, settled = r.Settled, digitized = r.Digitized, rate = Math.Round(r.Rate, 4), pendingReview = r.PendingReview,
-        quarantined = r.Quarantined, digitizedByOcr = r.DigitizedByOcr,
+        quarantined = r.Quarantined, digitizedByOcr = r.DigitizedByOcr, ocrShare = Math.Round(r.OcrShare, 4),
+        reusedDocuments = r.ReusedDocuments, reuseShare = Math.Round(r.ReuseShare, 4), servings = r.Servings,
+        // Drill-down: the API path that lists the ledger records behind the gap figures of this group.
+        records = r.Group == "total" ? null : new
+        {
+            quarantined = DrillDown.Path(q, r.Group, "quarantined"),
+            pendingReview = DrillDown.Path(q, r.Group, "pending-review"),
+            digitized = DrillDown.Path(q, r.Group, "published"),
+        },
     };
 
     public static string ToCsv(DigitizationReport report)
     {
         var csv = new StringBuilder();
-        csv.AppendLine("group,settled,digitized,rate,pending_review,quarantined,digitized_by_ocr");
+        csv.AppendLine("group,settled,digitized,rate,pending_review,quarantined,digitized_by_ocr,ocr_share,reused_documents,reuse_share,servings");
         foreach (var r in report.Rows.Append(report.Total))
-            csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{Escape(r.Group)},{r.Settled},{r.Digitized},{r.Rate:0.0000},{r.PendingReview},{r.Quarantined},{r.DigitizedByOcr}"));
+            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Escape(r.Group)},{r.Settled},{r.Digitized},{r.Rate:0.0000},{r.PendingReview},{r.Quarantined},{r.DigitizedByOcr},{r.OcrShare:0.0000},{r.ReusedDocuments},{r.ReuseShare:0.0000},{r.Servings}"));
         return csv.ToString();
     }
 
@@ -64,9 +73,10 @@ public static class DigitizationReportFormats
         text.WriteLine();
         var rows = report.Rows.Append(report.Total).Select(r => new[]
         {
-            r.Group, N(r.Settled), N(r.Digitized), r.Rate.ToString("P1", CultureInfo.InvariantCulture), N(r.PendingReview), N(r.Quarantined), N(r.DigitizedByOcr),
+            r.Group, N(r.Settled), N(r.Digitized), P(r.Rate), N(r.PendingReview), N(r.Quarantined), N(r.DigitizedByOcr), P(r.OcrShare),
+            N(r.ReusedDocuments), P(r.ReuseShare), N(r.Servings),
         }).ToList();
-        TextTable.Write(text, ["group", "settled", "digitized", "rate", "pending review", "quarantined", "by OCR"], rows, 1);
+        TextTable.Write(text, ["group", "settled", "digitized", "rate", "pending review", "quarantined", "by OCR", "OCR share", "reused", "reuse share", "served"], rows, 1);
         text.WriteLine();
         text.WriteLine("Not digitized, by reason (results):");
         TextTable.Write(text, ["state", "reason", "results"], report.Gaps.Select(g => new[] { g.State, g.ReasonCode, N(g.Results) }).ToList(), 2);
@@ -81,6 +91,8 @@ public static class DigitizationReportFormats
     }
 
     private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…";
+
+    private static string P(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

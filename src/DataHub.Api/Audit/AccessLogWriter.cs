@@ -1,0 +1,63 @@
+using System.Threading.Channels;
+using DataHub.Core.Identity;
+using DataHub.Store.Audit;
+using Microsoft.Extensions.Logging;
+
+namespace DataHub.Api.Audit;
+
+/// <summary>
+/// Group commit for the access log: concurrent requests queue their entries, one writer appends whatever
+/// is queued in one transaction, and each request continues only once its entry is durable. A response
+/// that reveals documents is therefore never sent without its log entry, yet a busy server pays one
+/// transaction per batch rather than per request.
+/// </summary>
+public sealed class AccessLogWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly Channel<(AccessLogEntry Entry, TaskCompletionSource Done)> _queue =
+        Channel.CreateUnbounded<(AccessLogEntry, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly AccessLog _log;
+    private readonly ILogger<AccessLogWriter> _logger;
+    private readonly Task _loop;
+
+    public AccessLogWriter(AccessLog log, ILogger<AccessLogWriter> logger)
+    {
+        _log = log;
+        _logger = logger;
+        // A thread of its own: appends are synchronous database work and must not take a pool thread from the requests.
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    public Task WriteAsync(AccessLogEntry entry)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite((entry, done))) throw new InvalidOperationException("the access log is closed (server shutting down)");
+        return done.Task;
+    }
+
+    private void Run()
+    {
+        var batch = new List<(AccessLogEntry Entry, TaskCompletionSource Done)>(MaxBatch);
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+            try
+            {
+                _log.Append(batch.Select(b => b.Entry).ToList());
+                foreach (var b in batch) b.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                _logger.LogError("access log append failed: {Error}", PersonalDataMasking.Mask(e.Message));
+                foreach (var b in batch) b.Done.TrySetException(e);
+            }
+            batch.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using DataHub.Pipeline.Hosting;
+using DataHub.Store.Catalog;
+using DataHub.Store.Clients;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DataHub.Api.Bench;
+
+/// <summary>
+/// <c>datahub bench api</c>: seeds an embedded catalog with synthetic documents, starts the real API on
+/// loopback (access log on, as in production) and measures, in one run and with the same settings,
+/// the citizen lookup against the trivial authenticated <c>/v1/ping</c>: wrk (closed loop, saturation)
+/// and a built-in open-loop generator at a fixed rate (the p99-at-1,000-req/s target).
+/// </summary>
+public static class ApiBenchmark
+{
+    public static async Task<IReadOnlyList<LoadResult>> RunAsync(string home, ApiBenchmarkOptions options, TextWriter output, CancellationToken ct)
+    {
+        // Always the embedded defaults in the bench folder: a benchmark must not seed a configured production catalog.
+        var paths = new DataHubPaths(home, Path.GetFullPath(options.DataFolder), null);
+        var configuration = new ConfigurationBuilder().Build();
+        var url = $"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}";
+        await using var app = ApiApplication.Build(configuration, paths, [url], LogLevel.Warning);
+
+        var catalog = app.Services.GetRequiredService<SqlCatalog>();
+        output.WriteLine($"catalog: {paths.DataPath("catalog.db")}");
+        var started = DateTime.UtcNow;
+        var existing = BenchCatalogSeeder.Seed(catalog, options.Documents, n => output.Write($"\rseeding: {n:N0} of {options.Documents:N0} documents"));
+        output.WriteLine(existing > 0 ? $"seeding skipped: {existing:N0} synthetic documents already there" : $"\rseeded {options.Documents:N0} documents in {(DateTime.UtcNow - started).TotalSeconds:0} s");
+
+        var key = app.Services.GetRequiredService<ApiClientStore>()
+            .Add("bench-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), [.. Core.Documents.DocumentType.All.Select(t => t.Slug)], 1_000_000).Key;
+        var headers = new Dictionary<string, string> { ["X-Api-Key"] = key, ["X-Purpose"] = "bench" };
+        var citizens = SampleCitizens(BenchCatalogSeeder.CitizenCount(options.Documents), 20_000);
+        var script = Path.Combine(paths.Data, "lookup.lua");
+        await File.WriteAllTextAsync(script, LuaScript(citizens, key), ct);
+        string LookupPath(long i) => $"/v1/citizens/{citizens[(int)(i % citizens.Count)]}/documents?validOn=any";
+
+        await app.StartAsync(ct);
+        try
+        {
+            var baseUri = new Uri(url);
+            var seqBefore = MaxSequence(catalog);
+            output.WriteLine("warming up…");
+            await WrkRunner.RunAsync(new Uri(baseUri, "/v1/ping"), null, headers, 1, options.Connections, TimeSpan.FromSeconds(3), "warm-up");
+            await WrkRunner.RunAsync(new Uri(baseUri, "/"), script, headers, 1, options.Connections, TimeSpan.FromSeconds(3), "warm-up");
+
+            var results = new List<LoadResult>();
+            output.WriteLine("wrk: trivial endpoint, then citizen lookup…");
+            results.Add(await WrkRunner.RunAsync(new Uri(baseUri, "/v1/ping"), null, headers, 1, options.Connections, options.Duration, "GET /v1/ping (trivial)"));
+            results.Add(await WrkRunner.RunAsync(new Uri(baseUri, "/"), script, headers, 1, options.Connections, options.Duration, "GET /v1/citizens/{id}/documents"));
+            output.WriteLine($"fixed rate {options.FixedRate} req/s: trivial endpoint, then citizen lookup…");
+            results.Add(await FixedRateLoad.RunAsync(baseUri, _ => "/v1/ping", headers, options.FixedRate, options.Duration, "GET /v1/ping (trivial)"));
+            results.Add(await FixedRateLoad.RunAsync(baseUri, LookupPath, headers, options.FixedRate, options.Duration, "GET /v1/citizens/{id}/documents"));
+            var logged = MaxSequence(catalog) - seqBefore;
+
+            output.WriteLine();
+            output.WriteLine("| endpoint | load | requests | req/s | p50 ms | p99 ms | non-200 |");
+            output.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var r in results)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Endpoint} | {r.Tool}: {r.Shape} | {r.Requests:N0} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} |"));
+            output.WriteLine();
+            var ratio = results[1].RequestsPerSecond / results[0].RequestsPerSecond;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lookup/trivial requests/s (wrk): {ratio:P0} (target ≥ 50 %)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lookup p99 at {results[3].RequestsPerSecond:N0} req/s (fixed rate): {results[3].P99Ms:0.00} ms (target < 10 ms)"));
+            output.WriteLine($"access-log entries appended during the run: {logged:N0} (every lookup, warm-up included)");
+            return results;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static long MaxSequence(SqlCatalog catalog)
+    {
+        using var connection = catalog.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM access_log";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Citizens spread over the whole catalog (fixed seed), so lookups do not hit one hot page.</summary>
+    private static List<string> SampleCitizens(int citizenCount, int sample)
+    {
+        var random = new Random(20261123);
+        return Enumerable.Range(0, Math.Min(sample, citizenCount)).Select(_ => BenchCatalogSeeder.CitizenOf(random.Next(citizenCount))).ToList();
+    }
+
+    private static string LuaScript(IReadOnlyList<string> citizens, string key)
+    {
+        var lua = new StringBuilder("local ids = {\n");
+        foreach (var c in citizens) lua.Append("\"").Append(c).Append("\",\n");
+        lua.Append("}\n");
+        lua.Append("local i = math.random(#ids)\n");
+        lua.Append("request = function()\n  i = i % #ids + 1\n");
+        lua.Append($"  return wrk.format(\"GET\", \"/v1/citizens/\" .. ids[i] .. \"/documents?validOn=any\", {{ [\"X-Api-Key\"] = \"{key}\", [\"X-Purpose\"] = \"bench\" }})\nend\n");
+        return lua.ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace DataHub.Api.Bench;
+
+/// <summary>
+/// An open-loop load generator at a fixed rate (what wrk2 does and wrk cannot): request n is due at
+/// start + n/rate and its latency counts from that due time, so a stalled server cannot hide its queue
+/// by slowing the client down (no coordinated omission).
+/// </summary>
+public static class FixedRateLoad
+{
+    public static async Task<LoadResult> RunAsync(Uri baseAddress, Func<long, string> path, IReadOnlyDictionary<string, string> headers, int rate, TimeSpan duration, string name)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var (k, v) in headers) http.DefaultRequestHeaders.Add(k, v);
+
+        // Warm the connections and the server's JIT before measuring.
+        for (var i = 0; i < 200; i++) (await http.GetAsync(path(i))).Dispose();
+
+        var total = (long)(rate * duration.TotalSeconds);
+        var latencies = new double[total];
+        var errors = 0L;
+        var inFlight = new List<Task>((int)total);
+        var clock = Stopwatch.StartNew();
+        for (long n = 0; n < total;)
+        {
+            var now = clock.Elapsed.TotalSeconds;
+            for (; n < total && n / (double)rate <= now; n++)
+            {
+                var index = n;
+                inFlight.Add(Task.Run(async () =>
+                {
+                    var due = index / (double)rate;
+                    try
+                    {
+                        using var response = await http.GetAsync(path(index), HttpCompletionOption.ResponseContentRead);
+                        if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                    latencies[index] = (clock.Elapsed.TotalSeconds - due) * 1000;
+                }));
+            }
+            await Task.Delay(1);
+        }
+        await Task.WhenAll(inFlight);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new LoadResult(name, "built-in fixed rate", $"{rate} req/s open loop, {duration.TotalSeconds:0} s", total, total / elapsed,
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), errors);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
