@@ -12,8 +12,16 @@ public static class RunTriggerName
 {
     public static string For(IJobExecutionContext context, string kind)
     {
-        var fired = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var fired = context.Recovering && OriginalScheduledFireTime(context) is { } original ? original : context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var name = string.Create(CultureInfo.InvariantCulture, $"{kind}@{fired.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
         return context.Recovering ? "recovery " + name : name;
+    }
+
+    // A recovery trigger fires at its own time; the firing it re-runs is recorded in its job data.
+    private static DateTimeOffset? OriginalScheduledFireTime(IJobExecutionContext context)
+    {
+        var text = context.Trigger.JobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime);
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
     }
 }

@@ -233,13 +233,14 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     // PostgreSQL cannot infer the type of a parameter that is only tested for NULL: the casts say it (and are no-ops on SQLite).
     private const string PeriodFilter = "((CAST(@from AS TEXT) IS NULL OR settled_on >= @from) AND (CAST(@to AS TEXT) IS NULL OR settled_on <= @to))";
 
+    // NULLS FIRST: SQLite's default, PostgreSQL's opposite; spelled out so both list "(unknown)" first.
     public IReadOnlyList<ReportRow> Report(ReportQuery query)
     {
         var group = GroupExpression(query.By);
         using var connection = Open();
         using var command = Command(connection, null,
             ResultsCte + $" SELECT {group} AS g, COUNT(*), SUM(digitized), SUM(CASE WHEN digitized = 0 AND pending = 1 THEN 1 ELSE 0 END), " +
-            $"SUM(CASE WHEN digitized = 0 AND pending = 0 THEN 1 ELSE 0 END), SUM(by_ocr) FROM results WHERE {PeriodFilter} GROUP BY {group} ORDER BY 1",
+            $"SUM(CASE WHEN digitized = 0 AND pending = 0 THEN 1 ELSE 0 END), SUM(by_ocr) FROM results WHERE {PeriodFilter} GROUP BY {group} ORDER BY 1 NULLS FIRST",
             Period(query));
         using var reader = command.ExecuteReader();
         var rows = new List<ReportRow>();
@@ -254,7 +255,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var command = Command(connection, null,
             ResultsCte + ", gaps AS (SELECT r.result_key, l.state, l.reason_code FROM results r JOIN ledger l ON COALESCE(l.doc_id, l.connector || '|' || l.source_ref) = r.result_key " +
             $"WHERE r.digitized = 0 AND {PeriodFilter.Replace("settled_on", "r.settled_on")} AND (r.pending = 0 OR l.state = 'pending-review')) " +
-            "SELECT state, reason_code, COUNT(DISTINCT result_key) FROM gaps GROUP BY state, reason_code ORDER BY 3 DESC, 1, 2",
+            "SELECT state, reason_code, COUNT(DISTINCT result_key) FROM gaps GROUP BY state, reason_code ORDER BY 3 DESC, 1, 2 NULLS FIRST",
             Period(query));
         using var reader = command.ExecuteReader();
         var rows = new List<ReasonCount>();
