@@ -84,7 +84,7 @@ public sealed class ClusterTests(PostgresFixture postgres)
     [Fact]
     public async Task A_partitioned_backfill_is_spread_over_the_nodes_and_covers_every_unit_once()
     {
-        using var site = await TestSite.CreateAsync(new Dictionary<string, string> { [TestSite.CivilStatus] = "0 0 1 * * ?" }, records: 2400, recordsPerFile: 100,
+        using var site = await TestSite.CreateAsync(new Dictionary<string, string> { [TestSite.CivilStatus] = "0 0 1 * * ?" }, records: 1600, recordsPerFile: 100,
             new Dictionary<string, string>(Nodes.ClusterSettings(postgres.CreateDatabase())) { ["Scheduler:MaxConcurrency"] = "1" });
         using var a = await Nodes.StartAsync(site, "node-a", TestSite.CivilStatus);
         using var b = await Nodes.StartAsync(site, "node-b", TestSite.CivilStatus);
@@ -101,7 +101,7 @@ public sealed class ClusterTests(PostgresFixture postgres)
         Assert.All(partitions, r => Assert.Equal("succeeded", r.Status));
         Assert.Equal(4, partitions.Select(r => r.Trigger.Split('@')[0]).Distinct().Count());
         // Every generated record read by exactly one partition.
-        Assert.Equal(1200, partitions.Sum(r => r.Counts.Pulled));
+        Assert.Equal(800, partitions.Sum(r => r.Counts.Pulled));
 
         var clean = site.CloneConfig("clean", new Dictionary<string, string> { ["Catalog:Kind"] = "sqlite", ["Scheduler:Store"] = "sqlite", ["Data:Directory"] = "clean-data" });
         var sync = await DataHubProcess.RunAsync(clean, null, "sync");

@@ -91,5 +91,37 @@ public sealed class EmbeddedSchedulerTests
         Assert.True(runs[1].StartedAt >= runs[0].FinishedAt, "the runs overlapped:" + Environment.NewLine + Nodes.Describe(runs));
     }
 
+    [Fact]
+    public async Task SIGTERM_stops_a_run_between_batches_and_the_next_start_resumes_it_from_its_checkpoint()
+    {
+        using var site = await TestSite.CreateAsync(new Dictionary<string, string> { [TestSite.CivilStatus] = "0 0 1 * * ?" }, 4000, 200,
+            new Dictionary<string, string>(Embedded) { ["Sync:BatchSize"] = "25" });
+        var catalog = site.Catalog();
+        RunRecordSnapshot stopped;
+        using (var daemon = await Nodes.StartAsync(site, "embedded", TestSite.CivilStatus))
+        {
+            Assert.Equal(0, (await DataHubProcess.RunAsync(site.ConfigFile, null, "trigger", TestSite.CivilStatus)).ExitCode);
+            await Wait.Until(() => Nodes.Runs(catalog).Any(r => r.Status == "running" && r.Counts.Pulled >= 200), TimeSpan.FromSeconds(60), "the run to make progress", () => daemon.Output);
+            await daemon.StopAsync();
+            Assert.Contains("Scheduler daemon embedded stopped", daemon.Output);
+            var run = Nodes.Runs(catalog).Single();
+            stopped = new RunRecordSnapshot(run.Status, run.Counts.Pulled, run.Trigger);
+        }
+        Assert.Equal("cancelled", stopped.Status);
+        Assert.InRange(stopped.Pulled, 200, 1999);
+
+        // The interrupted firing was handed back to the job store: the next start re-runs it from the last durable batch.
+        using var again = await Nodes.StartAsync(site, "embedded", TestSite.CivilStatus);
+        var resumed = await Wait.For(() => Nodes.Runs(catalog).FirstOrDefault(r => r.Trigger.StartsWith("recovery ", StringComparison.Ordinal) && r.Status != "running"),
+            TimeSpan.FromSeconds(90), "the recovered run", () => again.Output + Nodes.Describe(Nodes.Runs(catalog)));
+        await again.StopAsync();
+        Assert.Equal("succeeded", resumed.Status);
+        Assert.Equal("recovery " + stopped.Trigger, resumed.Trigger);
+        // Nothing read twice, nothing skipped: the two runs together pulled every record once.
+        Assert.Equal(2000, stopped.Pulled + resumed.Counts.Pulled);
+    }
+
+    private sealed record RunRecordSnapshot(string Status, long Pulled, string Trigger);
+
     private static async Task<string> Status(TestSite site) => (await DataHubProcess.RunAsync(site.ConfigFile, null, "status", "--format", "json")).Output;
 }

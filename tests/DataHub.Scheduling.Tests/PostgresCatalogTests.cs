@@ -11,7 +11,7 @@ public sealed class PostgresCatalogTests(PostgresFixture postgres)
     {
         var cs = postgres.CreateDatabase();
         using var site = await TestSite.CreateAsync(new Dictionary<string, string>
-            { [TestSite.CivilStatus] = "0 0 1 * * ?", [TestSite.LandRegistry] = "0 0 1 * * ?", [TestSite.Business] = "0 0 1 * * ?" }, 1500, 250,
+            { [TestSite.CivilStatus] = "0 0 1 * * ?", [TestSite.LandRegistry] = "0 0 1 * * ?", [TestSite.Business] = "0 0 1 * * ?" }, 900, 150,
             new Dictionary<string, string> { ["Catalog:Kind"] = "postgresql", ["Catalog:ConnectionString"] = cs });
         var sqliteConfig = site.CloneConfig("sqlite", new Dictionary<string, string> { ["Catalog:Kind"] = "sqlite", ["Data:Directory"] = "sqlite-data" });
 

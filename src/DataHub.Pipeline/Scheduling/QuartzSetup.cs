@@ -29,6 +29,8 @@ public static class QuartzSetup
             store.ConfigureStore(s =>
             {
                 s.MisfireThreshold = options.MisfireThreshold;
+                // A manual trigger that waited behind a running sync counts as misfired; pick it up within seconds, not a minute.
+                s.MisfireHandlerFrequency = options.MisfireHandlerFrequency;
                 // Job data stays readable name/value text, never serialized objects.
                 s.StoreJobDataAsStrings = true;
                 // A sync interrupted by a node's shutdown is handed to another node (or this one after restart)

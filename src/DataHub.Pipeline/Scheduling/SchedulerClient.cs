@@ -36,8 +36,10 @@ public sealed class SchedulerClient(ISchedulerFactory schedulers, IReadOnlyList<
                 .UsingJobData(JobDataKeys.PartitionIndex, i.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .UsingJobData(JobDataKeys.PartitionCount, partitions.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Build();
+            // Partitions queue for free workers far longer than the misfire threshold; "ignore misfires" keeps them
+            // acquirable the moment a worker frees up instead of parking them until the misfire handler's next pass.
             var trigger = TriggerBuilder.Create().WithIdentity(key.Name, key.Group).ForJob(key).StartNow()
-                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
+                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires)).Build();
             await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
             keys.Add(key);
         }

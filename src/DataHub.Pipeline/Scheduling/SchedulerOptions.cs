@@ -26,6 +26,7 @@ public sealed record SchedulerOptions
     public int MaxConcurrency { get; init; } = 2;
     public TimeSpan IdleWaitTime { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MisfireHandlerFrequency { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan CheckinInterval { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan CheckinMisfireThreshold { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan StuckAfter { get; init; } = TimeSpan.FromMinutes(30);
@@ -54,6 +55,7 @@ public sealed record SchedulerOptions
             MaxConcurrency = configuration.GetValue("Scheduler:MaxConcurrency", 2),
             IdleWaitTime = configuration.GetValue("Scheduler:IdleWaitTime", TimeSpan.FromSeconds(5)),
             MisfireThreshold = configuration.GetValue("Scheduler:MisfireThreshold", TimeSpan.FromSeconds(60)),
+            MisfireHandlerFrequency = configuration.GetValue("Scheduler:MisfireHandlerFrequency", TimeSpan.FromSeconds(10)),
             CheckinInterval = configuration.GetValue("Cluster:CheckinInterval", TimeSpan.FromSeconds(5)),
             CheckinMisfireThreshold = configuration.GetValue("Cluster:CheckinMisfireThreshold", TimeSpan.FromSeconds(15)),
             StuckAfter = configuration.GetValue("Scheduler:StuckAfter", TimeSpan.FromMinutes(30)),
