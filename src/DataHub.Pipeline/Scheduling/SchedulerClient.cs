@@ -12,7 +12,12 @@ public sealed class SchedulerClient(ISchedulerFactory schedulers, IReadOnlyList<
     public async Task TriggerAsync(string connector, CancellationToken ct)
     {
         var scheduler = await ConnectorJobAsync(connector, ct);
-        await scheduler.TriggerJob(ConnectorJobKeys.Job(connector), new JobDataMap { [JobDataKeys.Kind] = "trigger" }, ct);
+        // Like IScheduler.TriggerJob, but a trigger that waits behind a running sync of the connector stays due
+        // (misfires ignored) and keeps its fire time, instead of being parked until the misfire handler's next pass.
+        var trigger = TriggerBuilder.Create().ForJob(ConnectorJobKeys.Job(connector)).StartNow()
+            .UsingJobData(JobDataKeys.Kind, "trigger")
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires)).Build();
+        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
     }
 
     public async Task PauseAsync(string connector, CancellationToken ct) =>
