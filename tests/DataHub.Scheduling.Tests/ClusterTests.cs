@@ -100,6 +100,8 @@ public sealed class ClusterTests(PostgresFixture postgres)
         var partitions = Nodes.Runs(catalog).Where(r => r.Trigger.StartsWith("backfill ", StringComparison.Ordinal)).ToList();
         Assert.All(partitions, r => Assert.Equal("succeeded", r.Status));
         Assert.Equal(4, partitions.Select(r => r.Trigger.Split('@')[0]).Distinct().Count());
+        // One worker per node and four partitions: the cluster gave both nodes work.
+        Assert.Equal(2, partitions.Select(r => r.Node).Distinct().Count());
         // Every generated record read by exactly one partition.
         Assert.Equal(800, partitions.Sum(r => r.Counts.Pulled));
 
