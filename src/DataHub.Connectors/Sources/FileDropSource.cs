@@ -9,8 +9,10 @@ namespace DataHub.Connectors.Sources;
 /// files, not everything. Only regular files directly in the folder are read: links and sub-folders
 /// are ignored, so a hostile name cannot lead outside it.
 /// </summary>
-public sealed class FileDropSource(string folder, SourceSpec spec, IRecordFileReader reader) : IRecordSource
+public sealed class FileDropSource(string folder, SourceSpec spec, IRecordFileReader reader) : IRecordSource, IPartitionableSource
 {
+    private Func<string, bool> _include = _ => true;
+
     private readonly FileDropCheckpoint _state = new();
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
 
@@ -20,7 +22,7 @@ public sealed class FileDropSource(string folder, SourceSpec spec, IRecordFileRe
         var saved = FileDropCheckpoint.Parse(checkpoint);
         _state.Done = new Dictionary<string, string>(saved.Done, StringComparer.Ordinal);
         var files = new DirectoryInfo(folder).EnumerateFiles(spec.Pattern, SearchOption.TopDirectoryOnly)
-            .Where(f => (f.Attributes & FileAttributes.ReparsePoint) == 0)
+            .Where(f => (f.Attributes & FileAttributes.ReparsePoint) == 0 && _include(f.Name))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         foreach (var file in files)
@@ -37,6 +39,8 @@ public sealed class FileDropSource(string folder, SourceSpec spec, IRecordFileRe
             _state.Done[file.Name] = fingerprint;
         }
     }
+
+    public void SelectUnits(Func<string, bool> include) => _include = include;
 
     public string CheckpointAfter(SourceRecord record)
     {

@@ -13,8 +13,13 @@ namespace DataHub.Pipeline.Scans;
 /// be read (empty, truncated, not an image, password-protected, too large) becomes one quarantined record
 /// with the reason, and the run goes on. Files are read once per fingerprint, like a file drop.
 /// </summary>
-public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine engine, FieldExtractor extractor, int readAhead) : IRecordSource
+public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine engine, FieldExtractor extractor, int readAhead) : IRecordSource, IPartitionableSource
 {
+    private Func<string, bool> _include = _ => true;
+
+    /// <summary>A backfill partition reads (and OCRs) only its own files: the cluster spreads the archive by file.</summary>
+    public void SelectUnits(Func<string, bool> include) => _include = include;
+
     private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf", ".bmp", ".pnm"];
     private readonly FileDropCheckpoint _state = new();
     private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
@@ -29,6 +34,7 @@ public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine en
         {
             if (!Extensions.Contains(file.Extension.ToLowerInvariant())) continue;
             var relative = Path.GetRelativePath(root, file.FullName).Replace('\\', '/');
+            if (!_include(relative)) continue;
             var fingerprint = $"{file.Length}:{file.LastWriteTimeUtc.Ticks}";
             _fingerprints[relative] = fingerprint;
             if (_state.Done.TryGetValue(relative, out var done) && done == fingerprint) continue;

@@ -13,7 +13,7 @@ namespace DataHub.Pipeline.Sync;
 /// checkpoint in one transaction. A crash anywhere before that commit leaves the checkpoint where it
 /// was, and the re-run writes the same bytes again (a no-op) — at-least-once pull, idempotent publish.
 /// </summary>
-internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, int parallelism, double reviewSampleRate = 0)
+internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, int parallelism, double reviewSampleRate = 0, string? checkpointKey = null)
 {
     public async Task<RunCounts> PublishAsync(RecordBatch batch, CancellationToken ct)
     {
@@ -110,7 +110,7 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
         FixUpHealedVersions(writes, finalVersions, versions, ledger);
 
         var counts = new RunCounts(outcomes.Length, published, unchanged, quarantined, pending);
-        catalog.CommitBatch(new BatchCommit(runId, connector, ledger, versions, reviews, batch.Checkpoint, counts));
+        catalog.CommitBatch(new BatchCommit(runId, checkpointKey ?? connector, ledger, versions, reviews, batch.Checkpoint, counts));
         return counts;
     }
 

@@ -37,7 +37,14 @@ public sealed class SyncRunner(
         return results;
     }
 
-    public async Task<ConnectorRunResult> RunConnectorAsync(ConnectorManifest manifest, string trigger, IProgress<SyncProgress>? progress, CancellationToken ct)
+    public Task<ConnectorRunResult> RunConnectorAsync(ConnectorManifest manifest, string trigger, IProgress<SyncProgress>? progress, CancellationToken ct) =>
+        RunConnectorAsync(manifest, trigger, null, progress, ct);
+
+    /// <summary>
+    /// Runs one connector, or with <paramref name="partition"/> only its share of the source units (a backfill
+    /// split over cluster nodes); a partition resumes from a checkpoint of its own.
+    /// </summary>
+    public async Task<ConnectorRunResult> RunConnectorAsync(ConnectorManifest manifest, string trigger, UnitPartition? partition, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var runId = catalog.StartRun(manifest.Name, trigger, options.Node);
@@ -46,13 +53,21 @@ public sealed class SyncRunner(
         try
         {
             var source = sources.Create(manifest, baseDirectory);
+            var checkpointKey = partition?.CheckpointKey(manifest.Name) ?? manifest.Name;
+            Func<string, bool>? unitFilter = null;
+            if (partition is not null)
+            {
+                // A source that cannot skip units before reading them is filtered record by record instead: correct, only slower.
+                if (source is IPartitionableSource partitionable) partitionable.SelectUnits(partition.Includes);
+                else unitFilter = partition.Includes;
+            }
             var mapper = new RecordMapper(manifest);
-            var publisher = new BatchPublisher(catalog, store, manifest.Name, runId, options.Parallelism, options.ReviewSampleRate);
+            var publisher = new BatchPublisher(catalog, store, manifest.Name, runId, options.Parallelism, options.ReviewSampleRate, checkpointKey);
             var read = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var normalized = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
-            var reading = Task.Run(() => ReadAsync(source, catalog.GetCheckpoint(manifest.Name), read.Writer, stop.Token), stop.Token);
+            var reading = Task.Run(() => ReadAsync(source, catalog.GetCheckpoint(checkpointKey), unitFilter, read.Writer, stop.Token), stop.Token);
             var normalizing = Task.Run(() => NormalizeAsync(mapper, read.Reader, normalized.Writer, stop.Token), stop.Token);
             try
             {
@@ -93,13 +108,14 @@ public sealed class SyncRunner(
         }
     }
 
-    private async Task ReadAsync(IRecordSource source, string? checkpoint, ChannelWriter<RecordBatch> output, CancellationToken ct)
+    private async Task ReadAsync(IRecordSource source, string? checkpoint, Func<string, bool>? unitFilter, ChannelWriter<RecordBatch> output, CancellationToken ct)
     {
         try
         {
             var records = new List<SourceRecord>(options.BatchSize);
             await foreach (var record in source.ReadAsync(checkpoint, ct))
             {
+                if (unitFilter is not null && !unitFilter(record.Unit)) continue;
                 records.Add(record);
                 if (records.Count < options.BatchSize) continue;
                 await output.WriteAsync(new RecordBatch(records, source.CheckpointAfter(record)), ct);

@@ -4,5 +4,14 @@ namespace DataHub.Store.Catalog;
 public sealed record CatalogDialect(string Name, string AutoIncrementKey, string WithoutRowId)
 {
     public static readonly CatalogDialect Sqlite = new("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", " WITHOUT ROWID");
-    public static readonly CatalogDialect PostgreSql = new("postgresql", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "");
+
+    public static readonly CatalogDialect PostgreSql = new("postgresql", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "")
+    {
+        // Concurrent CREATE TABLE IF NOT EXISTS can still collide in PostgreSQL's catalog; a transaction-scoped
+        // advisory lock makes nodes that start together create the schema one after the other.
+        SchemaLockSql = "SELECT pg_advisory_xact_lock(7012026)",
+    };
+
+    /// <summary>Statement run before the schema is created, inside its transaction ("" when none is needed).</summary>
+    public string SchemaLockSql { get; init; } = "";
 }

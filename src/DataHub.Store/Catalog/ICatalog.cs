@@ -14,6 +14,12 @@ public interface ICatalog
     void FinishRun(long runId, string status, string? error);
     IReadOnlyList<RunRecord> ListRuns(string? connector, int limit);
 
+    /// <summary>
+    /// Ends runs still 'running' whose last progress is older than <paramref name="noProgressSince"/> (their
+    /// process died or hangs) with <paramref name="status"/>, and returns them as they are now.
+    /// </summary>
+    IReadOnlyList<RunRecord> MarkStuckRuns(DateTimeOffset noProgressSince, string status, string error);
+
     string? GetCheckpoint(string connector);
 
     /// <summary>Current versions of the given documents (absent ids are new documents).</summary>

@@ -30,7 +30,12 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     public void EnsureCreated()
     {
         using var connection = Open();
-        Execute(connection, null, CatalogSchemaSql.Create(dialect));
+        // Several cluster nodes start at once against one PostgreSQL; CREATE TABLE IF NOT EXISTS is not
+        // race-free there, so the dialect serializes the creation (a no-op on SQLite's single file).
+        using var transaction = connection.BeginTransaction();
+        if (dialect.SchemaLockSql.Length > 0) Execute(connection, transaction, dialect.SchemaLockSql);
+        Execute(connection, transaction, CatalogSchemaSql.Create(dialect));
+        transaction.Commit();
     }
 
     public long StartRun(string connector, string trigger, string? node)
@@ -56,7 +61,22 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var connection = Open();
         using var command = Command(connection, null,
             "SELECT run_id, connector, trigger_kind, started_at, finished_at, status, pulled, published, unchanged, quarantined, pending_review, error, last_progress_at, node " +
-            "FROM runs WHERE (@c IS NULL OR connector = @c) ORDER BY run_id DESC LIMIT @l", ("@c", connector), ("@l", limit));
+            "FROM runs WHERE (CAST(@c AS TEXT) IS NULL OR connector = @c) ORDER BY run_id DESC LIMIT @l", ("@c", connector), ("@l", limit));
+        return ReadRuns(command);
+    }
+
+    public IReadOnlyList<RunRecord> MarkStuckRuns(DateTimeOffset noProgressSince, string status, string error)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "UPDATE runs SET status = @st, error = @e, finished_at = @f WHERE status = 'running' AND last_progress_at < @cut " +
+            "RETURNING run_id, connector, trigger_kind, started_at, finished_at, status, pulled, published, unchanged, quarantined, pending_review, error, last_progress_at, node",
+            ("@st", status), ("@e", error), ("@f", Now()), ("@cut", Stamp(noProgressSince)));
+        return ReadRuns(command);
+    }
+
+    private static List<RunRecord> ReadRuns(DbCommand command)
+    {
         using var reader = command.ExecuteReader();
         var runs = new List<RunRecord>();
         while (reader.Read())
@@ -168,7 +188,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var command = Command(connection, null,
             "SELECT v.doc_id, v.version, v.is_current, v.doc_type, v.agency_code, v.result_number, v.content_hash, v.status, v.issue_date, v.valid_until, v.method, v.connector, v.source_ref, v.published_at, s.role " +
             "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id " +
-            "WHERE s.citizen_id = @ci AND (@t IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1) ORDER BY v.issue_date DESC, v.doc_id, v.version DESC",
+            "WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1) ORDER BY v.issue_date DESC, v.doc_id, v.version DESC",
             ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
         return ReadDocuments(command);
     }
@@ -210,15 +230,17 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             FROM ledger GROUP BY COALESCE(doc_id, connector || '|' || source_ref))
         """;
 
-    private const string PeriodFilter = "((@from IS NULL OR settled_on >= @from) AND (@to IS NULL OR settled_on <= @to))";
+    // PostgreSQL cannot infer the type of a parameter that is only tested for NULL: the casts say it (and are no-ops on SQLite).
+    private const string PeriodFilter = "((CAST(@from AS TEXT) IS NULL OR settled_on >= @from) AND (CAST(@to AS TEXT) IS NULL OR settled_on <= @to))";
 
+    // NULLS FIRST: SQLite's default, PostgreSQL's opposite; spelled out so both list "(unknown)" first.
     public IReadOnlyList<ReportRow> Report(ReportQuery query)
     {
         var group = GroupExpression(query.By);
         using var connection = Open();
         using var command = Command(connection, null,
             ResultsCte + $" SELECT {group} AS g, COUNT(*), SUM(digitized), SUM(CASE WHEN digitized = 0 AND pending = 1 THEN 1 ELSE 0 END), " +
-            $"SUM(CASE WHEN digitized = 0 AND pending = 0 THEN 1 ELSE 0 END), SUM(by_ocr) FROM results WHERE {PeriodFilter} GROUP BY {group} ORDER BY 1",
+            $"SUM(CASE WHEN digitized = 0 AND pending = 0 THEN 1 ELSE 0 END), SUM(by_ocr) FROM results WHERE {PeriodFilter} GROUP BY {group} ORDER BY 1 NULLS FIRST",
             Period(query));
         using var reader = command.ExecuteReader();
         var rows = new List<ReportRow>();
@@ -233,7 +255,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var command = Command(connection, null,
             ResultsCte + ", gaps AS (SELECT r.result_key, l.state, l.reason_code FROM results r JOIN ledger l ON COALESCE(l.doc_id, l.connector || '|' || l.source_ref) = r.result_key " +
             $"WHERE r.digitized = 0 AND {PeriodFilter.Replace("settled_on", "r.settled_on")} AND (r.pending = 0 OR l.state = 'pending-review')) " +
-            "SELECT state, reason_code, COUNT(DISTINCT result_key) FROM gaps GROUP BY state, reason_code ORDER BY 3 DESC, 1, 2",
+            "SELECT state, reason_code, COUNT(DISTINCT result_key) FROM gaps GROUP BY state, reason_code ORDER BY 3 DESC, 1, 2 NULLS FIRST",
             Period(query));
         using var reader = command.ExecuteReader();
         var rows = new List<ReasonCount>();
@@ -257,7 +279,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var connection = Open();
         using var command = Command(connection, null,
             "SELECT connector, source_ref, state, reason_code, reason, doc_id, version, doc_type, agency_code, agency_level, procedure_field, settled_on, method, result_number, run_id " +
-            $"FROM ledger WHERE (@st IS NULL OR state = @st) AND (@rc IS NULL OR reason_code = @rc) AND (@g IS NULL OR {groupExpression} = @g) AND {PeriodFilter} " +
+            $"FROM ledger WHERE (CAST(@st AS TEXT) IS NULL OR state = @st) AND (CAST(@rc AS TEXT) IS NULL OR reason_code = @rc) AND (CAST(@g AS TEXT) IS NULL OR {groupExpression} = @g) AND {PeriodFilter} " +
             "ORDER BY connector, source_ref LIMIT @l",
             [("@st", state), ("@rc", reasonCode), ("@g", group), .. Period(query), ("@l", limit)]);
         using var reader = command.ExecuteReader();
@@ -392,7 +414,9 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     private static string? Str(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
-    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string Now() => Stamp(DateTimeOffset.UtcNow);
+
+    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Time(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
