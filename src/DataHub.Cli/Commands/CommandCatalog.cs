@@ -13,5 +13,7 @@ internal static class CommandCatalog
         RunsCommand.Create(),
         SamplesCommand.Create(),
         BenchCommand.Create(),
+        CheckCommand.Create(),
+        AgencySimCommand.Create(),
     ];
 }
