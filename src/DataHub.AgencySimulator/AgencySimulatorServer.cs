@@ -161,14 +161,26 @@ public sealed class AgencySimulatorServer : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new { maLoi = status, message });
     }
 
-    private IResult Token(HttpContext context)
+    private async Task Token(HttpContext context)
     {
-        var form = context.Request.ReadFormAsync().GetAwaiter().GetResult();
-        if (form["grant_type"] != "client_credentials") return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
-        if (form["client_id"] != _options.ClientId || form["client_secret"] != _options.ClientSecret)
-            return Results.Json(new { error = "invalid_client", error_description = "sai mã ứng dụng hoặc khóa bí mật (unknown client or wrong secret)" }, statusCode: 401);
-        var (token, lifetime) = Tokens.Issue();
-        return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = lifetime });
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        object answer;
+        if (form["grant_type"] != "client_credentials")
+        {
+            context.Response.StatusCode = 400;
+            answer = new { error = "unsupported_grant_type" };
+        }
+        else if (form["client_id"] != _options.ClientId || form["client_secret"] != _options.ClientSecret)
+        {
+            context.Response.StatusCode = 401;
+            answer = new { error = "invalid_client", error_description = "sai mã ứng dụng hoặc khóa bí mật (unknown client or wrong secret)" };
+        }
+        else
+        {
+            var (token, lifetime) = Tokens.Issue();
+            answer = new { access_token = token, token_type = "Bearer", expires_in = lifetime };
+        }
+        await context.Response.WriteAsJsonAsync(answer, context.RequestAborted);
     }
 
     private async Task CivilStatus(HttpContext context)

@@ -7,6 +7,8 @@ namespace DataHub.Connectors.Resilience;
 /// The manifest's <c>resilience</c> section: what one agency's system tolerates and how long we wait
 /// for it. Every key is optional; the defaults suit a slow provincial system that allows ~10 calls/s.
 /// </summary>
+// A misspelt key is an error at start-up, not a setting silently left at its default.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record ResilienceSettings
 {
     /// <summary>Requests per second the agency allows (token bucket, shared by every connector of the agency).</summary>

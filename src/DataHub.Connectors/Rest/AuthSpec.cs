@@ -5,6 +5,8 @@ namespace DataHub.Connectors.Rest;
 /// and fetched again once on a 401) | wsse (SOAP WS-Security UsernameToken). Secrets should come from
 /// the environment (<c>keyEnv</c>, <c>clientSecretEnv</c>, <c>passwordEnv</c>) rather than the manifest.
 /// </summary>
+// A misspelt key is an error at start-up, not a setting silently left at its default.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record AuthSpec
 {
     public string Kind { get; init; } = "none";

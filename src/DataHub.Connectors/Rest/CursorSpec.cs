@@ -5,6 +5,8 @@ namespace DataHub.Connectors.Rest;
 /// record id that breaks ties and names the record in the ledger. The agency must return records in
 /// (field, id) order and treat "since" as inclusive (≥); DataHub drops what it already has.
 /// </summary>
+// A misspelt key is an error at start-up, not a setting silently left at its default.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record CursorSpec
 {
     /// <summary>Path of the cursor value in a record (e.g. <c>ngayCapNhat</c>, <c>NgayCapNhat</c>).</summary>

@@ -5,6 +5,8 @@ namespace DataHub.Connectors.Rest;
 /// (<see cref="NextTokenPath"/>); "offset": pages are numbered by record offset and a short page ends.
 /// Either way every request also carries the cursor ("settled since") and the page size.
 /// </summary>
+// A misspelt key is an error at start-up, not a setting silently left at its default.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record PagingSpec
 {
     public string Mode { get; init; } = "token";

@@ -5,6 +5,8 @@ namespace DataHub.Connectors.Soap;
 /// (XML-escaped) per page: <c>{{since}}</c>, <c>{{pageToken}}</c>, <c>{{offset}}</c>, <c>{{limit}}</c>, and
 /// <c>{{security}}</c> (the WS-Security header when <c>auth.kind</c> is wsse).
 /// </summary>
+// A misspelt key is an error at start-up, not a setting silently left at its default.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record SoapSpec
 {
     public string? Action { get; init; }
