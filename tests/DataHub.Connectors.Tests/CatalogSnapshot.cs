@@ -7,7 +7,8 @@ public sealed record CatalogSnapshot(
     IReadOnlyDictionary<string, (int Version, string Hash)> Current,
     int VersionRows,
     IReadOnlyDictionary<string, string> LedgerStates,
-    IReadOnlyList<(string Connector, string Status, string? Error)> Runs)
+    IReadOnlyList<(string Connector, string Status, string? Error)> Runs,
+    int SameContentTwice)
 {
     public static CatalogSnapshot Read(string catalogPath)
     {
@@ -19,7 +20,9 @@ public sealed record CatalogSnapshot(
         var versions = Convert.ToInt32(Query(connection, "SELECT COUNT(*) FROM document_versions")[0][0]);
         var ledger = Query(connection, "SELECT connector || '|' || source_ref, state FROM ledger").ToDictionary(r => (string)r[0], r => (string)r[1], StringComparer.Ordinal);
         var runs = Query(connection, "SELECT connector, status, error FROM runs ORDER BY run_id").Select(r => ((string)r[0], (string)r[1], r[2] as string)).ToList();
-        return new CatalogSnapshot(current, versions, ledger, runs);
+        // A document published twice with the same content is a duplicate, whatever its version numbers say.
+        var twice = Query(connection, "SELECT doc_id FROM document_versions GROUP BY doc_id, content_hash HAVING COUNT(*) > 1").Count;
+        return new CatalogSnapshot(current, versions, ledger, runs, twice);
     }
 
     private static List<object[]> Query(SqliteConnection connection, string sql)
