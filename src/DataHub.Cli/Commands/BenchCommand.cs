@@ -5,7 +5,7 @@ namespace DataHub.Cli.Commands;
 /// <summary><c>datahub bench …</c>: benchmarks, each side by side with its baseline in one run.</summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks (results go to bench/RESULTS.md)") { BenchSyncCommand.Create(), BenchSyncCommand.CreateRawWrite(), BenchOcrCommand.Create(), BenchStoreCommand.Create(), BenchClusterCommand.Create(), Api() };
+    public static Command Create() => new("bench", "Benchmarks (results go to bench/RESULTS.md)") { BenchSyncCommand.Create(), BenchSyncCommand.CreateRawWrite(), BenchOcrCommand.Create(), BenchStoreCommand.Create(), BenchClusterCommand.Create(), BenchConnectorsCommand.Create(), Api() };
 
     /// <summary><c>datahub bench api</c>: citizen lookup vs a trivial endpoint on one server, wrk + fixed rate (logic in DataHub.Api.Bench).</summary>
     private static Command Api()

@@ -24,5 +24,7 @@ internal static class CommandCatalog
         ServeCommand.Create(),
         ClientsCommand.Create(),
         AuditCommand.Create(),
+        CheckCommand.Create(),
+        AgencySimCommand.Create(),
     ];
 }

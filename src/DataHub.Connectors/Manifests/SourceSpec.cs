@@ -1,3 +1,6 @@
+using DataHub.Connectors.Rest;
+using DataHub.Connectors.Soap;
+
 namespace DataHub.Connectors.Manifests;
 
 /// <summary>
@@ -19,4 +22,16 @@ public sealed record SourceSpec
 
     /// <summary>Scans: the scanning team's index (box,file,documentType,resultNumber), relative to <see cref="Path"/>.</summary>
     public string? Index { get; init; }
+
+    // --- network kinds (rest, soap): see docs/readme-sections/connectors.md ---
+    /// <summary>rest: the records resource; soap: the service endpoint.</summary>
+    public string? Url { get; init; }
+    /// <summary>rest: dotted path of the records array in a page (empty: the page is the array).</summary>
+    public string? RecordsPath { get; init; }
+    /// <summary>Constant query parameters sent with every page request (unit code, procedure …).</summary>
+    public Dictionary<string, string> Query { get; init; } = [];
+    public PagingSpec Paging { get; init; } = new();
+    public CursorSpec Cursor { get; init; } = new();
+    public AuthSpec Auth { get; init; } = new();
+    public SoapSpec? Soap { get; init; }
 }

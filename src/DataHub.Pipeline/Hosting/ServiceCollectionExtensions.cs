@@ -50,6 +50,10 @@ public static class ServiceCollectionExtensions
             PoolSize = configuration.GetValue("Ocr:Workers", Environment.ProcessorCount),
         }));
         services.AddSingleton(_ => new DataHub.Ocr.Extraction.FieldExtractor());
+        // Network kinds (issue 4): one resilience pipeline per agency, shared by all its connectors.
+        services.AddSingleton<DataHub.Connectors.Resilience.AgencyResilienceRegistry>(_ => new());
+        services.AddSingleton<ISourceKind, DataHub.Connectors.Rest.RestKind>();
+        services.AddSingleton<ISourceKind, DataHub.Connectors.Soap.SoapKind>();
         services.AddSingleton(sp => new SourceFactory(sp.GetServices<ISourceKind>()));
         services.AddSingleton<IReadOnlyList<ConnectorManifest>>(sp =>
             ManifestLoader.LoadAll(paths.Resolve(configuration["Connectors:Folder"] ?? "connectors"), sp.GetRequiredService<SchemaRegistry>()));
