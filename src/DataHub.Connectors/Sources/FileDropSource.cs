@@ -13,48 +13,32 @@ public sealed class FileDropSource(string folder, SourceSpec spec, IRecordFileRe
 {
     private Func<string, bool> _include = _ => true;
 
-    private readonly FileDropCheckpoint _state = new();
-    private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+    private readonly UnitProgress _progress = new();
 
     public async IAsyncEnumerable<SourceRecord> ReadAsync(string? checkpoint, [EnumeratorCancellation] CancellationToken ct)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"file drop folder {folder} does not exist");
-        var saved = FileDropCheckpoint.Parse(checkpoint);
-        _state.Done = new Dictionary<string, string>(saved.Done, StringComparer.Ordinal);
+        _progress.Load(checkpoint);
         var files = new DirectoryInfo(folder).EnumerateFiles(spec.Pattern, SearchOption.TopDirectoryOnly)
             .Where(f => (f.Attributes & FileAttributes.ReparsePoint) == 0 && _include(f.Name))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
         foreach (var file in files)
         {
-            var fingerprint = $"{file.Length}:{file.LastWriteTimeUtc.Ticks}";
-            _fingerprints[file.Name] = fingerprint;
-            if (_state.Done.TryGetValue(file.Name, out var done) && done == fingerprint) continue;
-            var skip = saved.Current == file.Name && saved.CurrentFingerprint == fingerprint ? saved.CurrentOrdinal : 0;
+            if (!_progress.NeedsReading(file.Name, UnitProgress.Fingerprint(file))) continue;
+            var skip = _progress.AlreadyCommitted(file.Name);
             await foreach (var record in reader.ReadAsync(file.FullName, file.Name, ct))
             {
                 if (record.Ordinal <= skip) continue;
                 yield return record;
             }
-            _state.Done[file.Name] = fingerprint;
+            _progress.MarkDone(file.Name);
         }
     }
 
     public void SelectUnits(Func<string, bool> include) => _include = include;
 
-    public string CheckpointAfter(SourceRecord record)
-    {
-        _state.Current = record.Unit;
-        _state.CurrentFingerprint = _fingerprints[record.Unit];
-        _state.CurrentOrdinal = record.Ordinal;
-        return _state.Serialize();
-    }
+    public string CheckpointAfter(SourceRecord record) => _progress.After(record);
 
-    public string? CheckpointAtEnd()
-    {
-        _state.Current = null;
-        _state.CurrentFingerprint = null;
-        _state.CurrentOrdinal = 0;
-        return _state.Serialize();
-    }
+    public string? CheckpointAtEnd() => _progress.AtEnd();
 }

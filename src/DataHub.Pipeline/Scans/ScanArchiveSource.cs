@@ -21,24 +21,19 @@ public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine en
     public void SelectUnits(Func<string, bool> include) => _include = include;
 
     private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf", ".bmp", ".pnm"];
-    private readonly FileDropCheckpoint _state = new();
-    private readonly Dictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
+    private readonly UnitProgress _progress = new();
 
     public async IAsyncEnumerable<SourceRecord> ReadAsync(string? checkpoint, [EnumeratorCancellation] CancellationToken ct)
     {
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"scan archive folder {root} does not exist");
-        var saved = FileDropCheckpoint.Parse(checkpoint);
-        _state.Done = new Dictionary<string, string>(saved.Done, StringComparer.Ordinal);
+        _progress.Load(checkpoint);
         var files = new List<(string Relative, FileInfo File)>();
         foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden }))
         {
             if (!Extensions.Contains(file.Extension.ToLowerInvariant())) continue;
             var relative = Path.GetRelativePath(root, file.FullName).Replace('\\', '/');
             if (!_include(relative)) continue;
-            var fingerprint = $"{file.Length}:{file.LastWriteTimeUtc.Ticks}";
-            _fingerprints[relative] = fingerprint;
-            if (_state.Done.TryGetValue(relative, out var done) && done == fingerprint) continue;
-            files.Add((relative, file));
+            if (_progress.NeedsReading(relative, UnitProgress.Fingerprint(file))) files.Add((relative, file));
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
 
@@ -57,7 +52,7 @@ public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine en
         {
             var (relative, ocr) = pending.Dequeue();
             Fill();
-            var skip = saved.Current == relative && saved.CurrentFingerprint == _fingerprints[relative] ? saved.CurrentOrdinal : 0;
+            var skip = _progress.AlreadyCommitted(relative);
             OcrDocumentResult? result = null;
             string? error = null;
             try
@@ -79,7 +74,7 @@ public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine en
                     if (record.Ordinal > skip) yield return record;
                 }
             }
-            _state.Done[relative] = _fingerprints[relative];
+            _progress.MarkDone(relative);
         }
     }
 
@@ -117,19 +112,7 @@ public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine en
         }
     }
 
-    public string CheckpointAfter(SourceRecord record)
-    {
-        _state.Current = record.Unit;
-        _state.CurrentFingerprint = _fingerprints[record.Unit];
-        _state.CurrentOrdinal = record.Ordinal;
-        return _state.Serialize();
-    }
+    public string CheckpointAfter(SourceRecord record) => _progress.After(record);
 
-    public string? CheckpointAtEnd()
-    {
-        _state.Current = null;
-        _state.CurrentFingerprint = null;
-        _state.CurrentOrdinal = 0;
-        return _state.Serialize();
-    }
+    public string? CheckpointAtEnd() => _progress.AtEnd();
 }
