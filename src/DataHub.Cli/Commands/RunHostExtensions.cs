@@ -8,5 +8,5 @@ namespace DataHub.Cli.Commands;
 /// </summary>
 internal static class RunHostExtensions
 {
-    public static IReadOnlyList<IDataHubHostExtension> All() => [];
+    public static IReadOnlyList<IDataHubHostExtension> All() => [new ApiHostExtension()];
 }
