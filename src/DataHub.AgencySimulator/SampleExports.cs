@@ -28,7 +28,7 @@ public static class SampleExports
     public static Dictionary<string, SimulatedAgency> Load(string folder) => new(StringComparer.Ordinal)
     {
         [CivilStatus] = new(CivilStatus, LoadJson(Path.Combine(folder, CivilStatus), "cs"), (r, stamp) => CorrectJson(r, ["nguoiDuocKhaiSinh.noiSinh", "chong.noiCuTru"], "ngayCapNhat", stamp)),
-        [BusinessRegistration] = new(BusinessRegistration, LoadCsv(Path.Combine(folder, BusinessRegistration), "hkd"), (r, stamp) => CorrectJson(r, ["DiaChiKinhDoanh"], "NgayCapNhat", stamp)),
+        [BusinessRegistration] = new(BusinessRegistration, LoadCsv(Path.Combine(folder, BusinessRegistration), "hkd"), (r, stamp) => CorrectJson(r, ["MaHoSo"], "NgayCapNhat", stamp)), // never TCVN3-encoded, unlike the address
         [LandRegistry] = new(LandRegistry, LoadXml(Path.Combine(folder, LandRegistry), "gcn"), CorrectXml),
     };
 

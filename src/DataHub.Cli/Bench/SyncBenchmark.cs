@@ -90,6 +90,8 @@ internal sealed class SyncBenchmark(long records, int seed, string workFolder, d
     {
         foreach (var manifest in Directory.GetFiles(from, "connector.json", SearchOption.AllDirectories))
         {
+            // The benchmark syncs the generated agency exports: only file-drop connectors take part.
+            if (!System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(manifest), "\"kind\"\\s*:\\s*\"fileDrop\"")) continue;
             var target = Path.Combine(to, Path.GetFileName(Path.GetDirectoryName(manifest)!));
             Directory.CreateDirectory(target);
             File.Copy(manifest, Path.Combine(target, "connector.json"));
