@@ -13,7 +13,7 @@ internal static class BenchSyncCommand
         var seed = new Option<int>("--seed") { Description = "Sample seed", DefaultValueFactory = _ => 49 };
         var work = new Option<string>("--work") { Description = "Scratch folder (deleted and recreated)", DefaultValueFactory = _ => Path.Combine("bench", "out", "sync") };
         var delta = new Option<double>("--delta") { Description = "Share of records in the nightly delta", DefaultValueFactory = _ => 0.01 };
-        var batch = new Option<int>("--batch") { Description = "Records per durable batch", DefaultValueFactory = _ => 5000 };
+        var batch = new Option<int>("--batch") { Description = "Records per durable batch", DefaultValueFactory = _ => 2000 };
         var results = new Option<string?>("--results") { Description = "Append the markdown result to this file (e.g. bench/RESULTS.md)" };
         var command = new Command("sync", "Full sync of N records vs. a raw-write baseline of the same files, plus a 1 % nightly delta") { records, seed, work, delta, batch, results };
         command.SetAction(async (parse, ct) =>

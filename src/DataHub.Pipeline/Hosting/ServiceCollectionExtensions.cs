@@ -31,7 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ResultNormalizer>();
         services.AddSingleton(_ => new SyncOptions
         {
-            BatchSize = configuration.GetValue("Sync:BatchSize", 5000),
+            BatchSize = configuration.GetValue("Sync:BatchSize", 2000),
             Parallelism = configuration.GetValue("Sync:Parallelism", Math.Max(2, Environment.ProcessorCount)),
             ReviewSampleRate = configuration.GetValue("Review:SampleRate", 0.05),
             Node = configuration["Cluster:NodeName"] ?? Environment.MachineName,

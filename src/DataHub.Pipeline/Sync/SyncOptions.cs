@@ -4,7 +4,7 @@ namespace DataHub.Pipeline.Sync;
 public sealed record SyncOptions
 {
     /// <summary>Records per durable batch: one store flush and one catalog transaction each.</summary>
-    public int BatchSize { get; init; } = 5000;
+    public int BatchSize { get; init; } = 2000;
 
     /// <summary>Parallel normalizers and store writers.</summary>
     public int Parallelism { get; init; } = Math.Max(2, Environment.ProcessorCount);
