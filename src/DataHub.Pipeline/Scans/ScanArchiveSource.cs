@@ -65,7 +65,7 @@ public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine en
             }
             if (error is not null)
             {
-                if (skip < 1) yield return new SourceRecord($"{relative}#p1", relative, 1, NoFields.Instance, error) { Method = DocumentMethod };
+                if (skip < 1) yield return new SourceRecord($"{relative}#p1", relative, 1, NoFields.Instance, error) { Method = DigitizationMethod.Ocr };
             }
             else
             {
@@ -77,8 +77,6 @@ public sealed class ScanArchiveSource(string root, ScanIndex index, OcrEngine en
             _progress.MarkDone(relative);
         }
     }
-
-    private static DigitizationMethod DocumentMethod => DigitizationMethod.Ocr;
 
     private IEnumerable<SourceRecord> PageRecords(string relative, OcrDocumentResult document)
     {

@@ -72,13 +72,18 @@ public sealed class FileSystemDocumentStore : IDocumentStore
     public ValueTask<int?> GetCurrentAsync(DocumentId id, CancellationToken ct = default)
     {
         var folder = FolderOf(id);
-        var path = Path.Combine(folder, StoreNames.CurrentName);
-        if (File.Exists(path) && int.TryParse(File.ReadAllText(path), out var v)) return ValueTask.FromResult<int?>(v);
-        // No pointer: the highest version is current (a document with a single version has no pointer).
-        var highest = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "v*.json").Select(f => StoreNames.TryParseVersionName(Path.GetFileName(f), out var n) ? n : 0).DefaultIfEmpty(0).Max()
-            : 0;
-        return ValueTask.FromResult(highest > 0 ? highest : (int?)null);
+        var versions = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "v*.json").Select(f => StoreNames.TryParseVersionName(Path.GetFileName(f), out var n) ? n : 0).Where(n => n > 0).ToList()
+            : [];
+        return ValueTask.FromResult(CurrentOf(folder, versions));
+    }
+
+    /// <summary>The pointer's version, or — a document with a single version has no pointer — the highest version.</summary>
+    private static int? CurrentOf(string folder, IReadOnlyCollection<int> versions)
+    {
+        var pointer = Path.Combine(folder, StoreNames.CurrentName);
+        if (File.Exists(pointer) && int.TryParse(File.ReadAllText(pointer), out var v)) return v;
+        return versions.Count > 0 ? versions.Max() : null;
     }
 
     public ValueTask<byte[]?> GetVersionAsync(DocumentId id, int version, CancellationToken ct = default)
@@ -126,9 +131,7 @@ public sealed class FileSystemDocumentStore : IDocumentStore
                 var files = Directory.Exists(filesFolder)
                     ? Directory.EnumerateFiles(filesFolder).Select(Path.GetFileName).Where(n => !n!.EndsWith(".tmp", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
                     : [];
-                var pointer = Path.Combine(folder, StoreNames.CurrentName);
-                int? current = File.Exists(pointer) && int.TryParse(await File.ReadAllTextAsync(pointer, ct), out var c) ? c : versions.Count > 0 ? versions[^1] : null;
-                yield return new StoredDocument(id, versions, current, files!);
+                yield return new StoredDocument(id, versions, CurrentOf(folder, versions), files!);
             }
         }
     }
