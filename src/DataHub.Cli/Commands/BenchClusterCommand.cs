@@ -38,5 +38,5 @@ internal static class BenchClusterCommand
     }
 
     private static void Print(ClusterBenchmarkResult r) => Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{r.Nodes} node(s): {r.Records:N0} records in {r.Partitions} partitions, {r.WallClock.TotalSeconds:0.0} s wall clock, {r.RecordsPerSecond:N0} records/s; partitions per node: {string.Join(", ", r.PartitionsPerNode.OrderBy(x => x.Key).Select(x => $"{x.Key} {x.Value}"))}{(r.AllSucceeded ? "" : " — SOME PARTITIONS FAILED")}"));
+        $"{r.Nodes} node(s): {r.Records:N0} records in {r.Partitions} partitions, {r.WallClock.TotalSeconds:0.0} s wall clock, {r.RecordsPerSecond:N2} records/s; partitions per node: {string.Join(", ", r.PartitionsPerNode.OrderBy(x => x.Key).Select(x => $"{x.Key} {x.Value}"))}{(r.AllSucceeded ? "" : " — SOME PARTITIONS FAILED")}"));
 }

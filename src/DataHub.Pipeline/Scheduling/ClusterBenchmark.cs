@@ -10,7 +10,8 @@ namespace DataHub.Pipeline.Scheduling;
 
 /// <summary>
 /// <c>datahub bench cluster</c>: the same partitioned backfill on a one-node and on an N-node cluster, each
-/// node a real <c>datahub run</c> process with one worker (one Quartz thread, <c>Sync:Parallelism=1</c>),
+/// node a real <c>datahub run</c> process with one worker (one Quartz thread, <c>Sync:Parallelism=1</c>, one
+/// OCR engine — a node otherwise sizes its engine pool to every core of the machine and one node alone fills it),
 /// all on one PostgreSQL (a fresh database per measurement) — so the ratio shows what Quartz clustering
 /// spreads, not what extra threads do inside one node.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class ClusterBenchmark(string nodeCommand, IReadOnlyList<string> n
         {
             ["Catalog:Kind"] = "postgresql", ["Catalog:ConnectionString"] = connectionString,
             ["Scheduler:Store"] = "postgresql", ["Scheduler:ConnectionString"] = connectionString,
-            ["Scheduler:MaxConcurrency"] = "1", ["Sync:Parallelism"] = "1", ["Scheduler:IdleWaitTime"] = "00:00:01",
+            ["Scheduler:MaxConcurrency"] = "1", ["Sync:Parallelism"] = "1", ["Ocr:Workers"] = "1", ["Scheduler:IdleWaitTime"] = "00:00:01",
             ["Cluster:CheckinInterval"] = "00:00:02",
         };
 
