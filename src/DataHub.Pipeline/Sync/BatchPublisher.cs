@@ -8,14 +8,39 @@ using DataHub.Store.Documents;
 namespace DataHub.Pipeline.Sync;
 
 /// <summary>
-/// Makes one normalized batch durable: decides published / unchanged / new version against the catalog,
+/// Makes normalized batches durable: decides published / unchanged / new version against the catalog,
 /// writes the versions to the store, flushes the store, then commits ledger, catalog rows and the
 /// checkpoint in one transaction. A crash anywhere before that commit leaves the checkpoint where it
 /// was, and the re-run writes the same bytes again (a no-op) — at-least-once pull, idempotent publish.
+/// <para>
+/// The flush and commit of one batch run in the background while the next batch's versions are written
+/// (<see cref="WriteAsync"/>): <c>syncfs</c> mostly waits on the disk, and that wait no longer stops the
+/// writers. Commits stay in batch order, at most one in flight; the decisions of the batch being
+/// committed are kept in memory so the next batch sees them before the catalog does.
+/// </para>
 /// </summary>
 internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, int parallelism, double reviewSampleRate = 0, string? checkpointKey = null)
 {
+    private Task _committing = Task.CompletedTask;
+    private Dictionary<string, CurrentVersion> _uncommitted = new(StringComparer.Ordinal);
+
+    /// <summary>Writes a batch and waits until it is durable (catalog committed).</summary>
     public async Task<RunCounts> PublishAsync(RecordBatch batch, CancellationToken ct)
+    {
+        var counts = await WriteAsync(batch, ct);
+        await CompleteAsync();
+        return counts;
+    }
+
+    /// <summary>Waits for the last batch's flush and commit; rethrows its failure.</summary>
+    public Task CompleteAsync() => _committing;
+
+    /// <summary>
+    /// Writes a batch's versions to the store and starts its flush and commit in the background, after the
+    /// previous batch's commit. Returns the batch's counts, durable once <see cref="CompleteAsync"/> (or the
+    /// next call) has returned.
+    /// </summary>
+    public async Task<RunCounts> WriteAsync(RecordBatch batch, CancellationToken ct)
     {
         var outcomes = batch.Outcomes;
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -23,7 +48,7 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
         {
             if (o.Rejection is null && o.Document is { } d) ids.Add(d.Id.Value);
         }
-        var current = catalog.FindCurrent(ids);
+        var current = Overlay(catalog.FindCurrent(ids), _uncommitted);
         var seenInBatch = new Dictionary<string, (string Hash, int Version, string SourceRef)>(StringComparer.Ordinal);
 
         var ledger = new List<LedgerEntry>(outcomes.Length);
@@ -106,12 +131,29 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
             if (finalVersions[i] > 1) await store.SetCurrentAsync(writes[i].Id, finalVersions[i], token);
             if (writes[i].Evidence is { } evidence) await ScanFiles.StoreAsync(store, writes[i].Id, evidence, token);
         });
-        await store.FlushAsync(ct);
         FixUpHealedVersions(writes, finalVersions, versions, ledger);
 
         var counts = new RunCounts(outcomes.Length, published, unchanged, quarantined, pending);
-        catalog.CommitBatch(new BatchCommit(runId, checkpointKey ?? connector, ledger, versions, reviews, batch.Checkpoint, counts));
+        var commit = new BatchCommit(runId, checkpointKey ?? connector, ledger, versions, reviews, batch.Checkpoint, counts);
+        // Commits stay in order: the previous batch's must be done before this one's starts (and its
+        // failure surfaces here, before anything else is written on top of it).
+        await _committing;
+        _uncommitted = versions.ToDictionary(v => v.DocumentId, v => new CurrentVersion(v.Version, v.ContentHash, runId, v.SourceRef), StringComparer.Ordinal);
+        _committing = Task.Run(async () =>
+        {
+            await store.FlushAsync(ct);
+            catalog.CommitBatch(commit);
+        }, ct);
         return counts;
+    }
+
+    /// <summary>The catalog's current versions, overridden by what the batch still being committed publishes.</summary>
+    private static IReadOnlyDictionary<string, CurrentVersion> Overlay(IReadOnlyDictionary<string, CurrentVersion> committed, Dictionary<string, CurrentVersion> uncommitted)
+    {
+        if (uncommitted.Count == 0) return committed;
+        var merged = new Dictionary<string, CurrentVersion>(committed, StringComparer.Ordinal);
+        foreach (var (id, version) in uncommitted) merged[id] = version;
+        return merged;
     }
 
     /// <summary>

@@ -12,9 +12,9 @@ namespace DataHub.Pipeline.Sync;
 
 /// <summary>
 /// One sync run: every connector pulls from its checkpoint, normalizes, publishes and ledgers. The same
-/// code serves <c>datahub sync</c>, the scheduled Quartz job and the tests. Three stages overlap —
-/// read, normalize (parallel), publish — joined by small bounded channels, so memory stays constant
-/// whatever the source size. A failing connector fails alone; the others still run.
+/// code serves <c>datahub sync</c>, the scheduled Quartz job and the tests. Four stages overlap —
+/// read, normalize (parallel), write versions, flush and commit — joined by small bounded channels, so
+/// memory stays constant whatever the source size. A failing connector fails alone; the others still run.
 /// </summary>
 public sealed class SyncRunner(
     ICatalog catalog,
@@ -73,16 +73,17 @@ public sealed class SyncRunner(
             {
                 await foreach (var batch in normalized.Reader.ReadAllAsync(stop.Token))
                 {
-                    totals = totals.Add(await publisher.PublishAsync(batch, stop.Token));
+                    totals = totals.Add(await publisher.WriteAsync(batch, stop.Token));
                     progress?.Report(new SyncProgress(manifest.Name, totals.Pulled, totals.Published, clock.Elapsed));
                 }
                 await Task.WhenAll(reading, normalizing);
+                await publisher.CompleteAsync();
             }
             catch
             {
                 await stop.CancelAsync();
                 // Surface the stage that actually failed rather than the cancellation it caused downstream.
-                foreach (var stage in new[] { reading, normalizing })
+                foreach (var stage in new[] { reading, normalizing, publisher.CompleteAsync() })
                 {
                     try { await stage; }
                     catch (OperationCanceledException) { }

@@ -50,4 +50,29 @@ public class IncrementalSyncTests
         Assert.Contains("total: 250 pulled = 0 published + 250 unchanged", again.Stdout);
         Assert.Equal(0, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM document_versions WHERE version > 1"));
     }
+
+    [Fact]
+    public void Deliveries_of_one_result_in_consecutive_batches_see_each_other_before_the_catalog_commit()
+    {
+        // With one record per batch, a batch is decided while the previous one's commit may still be running
+        // in the background: the repeat must be "unchanged" and the conflicting copy quarantined, exactly as
+        // if the first delivery were already in the catalog (not a second version 1, not a silent overwrite).
+        using var home = new TempHome();
+        Assert.Equal(0, home.Run("samples", "--count", "40", "--seed", "11", "--out", home.Samples, "--no-broken-files", "--bad-rate", "0").ExitCode);
+        var file = Directory.GetFiles(Path.Combine(home.Samples, "civil-status")).Order(StringComparer.Ordinal).First();
+        var records = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+        var index = records.Select((r, i) => (r, i)).First(x => x!.r!["nguoiDuocKhaiSinh"] is not null).i;
+        var repeat = records[index]!.DeepClone();
+        var conflicting = records[index]!.DeepClone();
+        conflicting["nguoiDuocKhaiSinh"]!["noiSinh"] = "Trạm Y tế xã Tam Xuân 1";
+        records.Insert(index + 1, repeat);
+        records.Insert(index + 2, conflicting);
+        File.WriteAllText(file, records.ToJsonString());
+
+        var sync = CliRunner.Run(["sync"], home.Environment(("DATAHUB__Sync__BatchSize", "1")));
+        Assert.True(sync.ExitCode == 0, sync.Stderr);
+        Assert.Contains("total: 42 pulled = 40 published + 1 unchanged + 1 quarantined + 0 pending review", sync.Stdout);
+        Assert.Equal(40, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM document_versions"));
+        Assert.Equal(1, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM ledger WHERE state = 'quarantined' AND reason LIKE 'duplicate result number%'"));
+    }
 }
