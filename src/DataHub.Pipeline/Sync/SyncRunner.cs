@@ -63,8 +63,10 @@ public sealed class SyncRunner(
             }
             var mapper = new RecordMapper(manifest);
             var publisher = new BatchPublisher(catalog, store, manifest.Name, runId, options.Parallelism, options.ReviewSampleRate, checkpointKey);
-            var read = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var normalized = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            // One batch waiting between stages is enough to keep every stage busy; each extra slot is another
+            // batch of records held in memory (peak memory must not grow with the source).
+            var read = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            var normalized = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
             var reading = Task.Run(() => ReadAsync(source, catalog.GetCheckpoint(checkpointKey), unitFilter, read.Writer, stop.Token), stop.Token);
