@@ -27,14 +27,17 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         return connection;
     }
 
-    public void EnsureCreated()
+    public void EnsureCreated() => EnsureSchema(CatalogSchemaSql.Create(dialect));
+
+    /// <summary>Creates tables that do not exist yet (idempotent <c>CREATE … IF NOT EXISTS</c> statements).</summary>
+    public void EnsureSchema(string schemaSql)
     {
         using var connection = Open();
         // Several cluster nodes start at once against one PostgreSQL; CREATE TABLE IF NOT EXISTS is not
         // race-free there, so the dialect serializes the creation (a no-op on SQLite's single file).
         using var transaction = connection.BeginTransaction();
         if (dialect.SchemaLockSql.Length > 0) Execute(connection, transaction, dialect.SchemaLockSql);
-        Execute(connection, transaction, CatalogSchemaSql.Create(dialect));
+        Execute(connection, transaction, schemaSql);
         transaction.Commit();
     }
 
