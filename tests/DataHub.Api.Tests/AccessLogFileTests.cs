@@ -67,6 +67,24 @@ public sealed class AccessLogFileTests : IDisposable
     }
 
     [Fact]
+    public void Document_index_is_filled_in_behind_the_chain_and_caught_up_on_demand()
+    {
+        Append(1, 3);
+        Assert.Equal("0", Ledger.Query(LogFile, "SELECT COUNT(*) FROM access_log_documents").Single()[0]);
+
+        using (var provider = Services())
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            Assert.Equal((2L, true), log.Documents.Extend(2));
+            log.Documents.CatchUp();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Assert.Equal("3", Ledger.Query(LogFile, "SELECT seq FROM access_log_indexed").Single()[0]);
+        Assert.Equal(["1", "2", "3"], Ledger.Query(LogFile, "SELECT seq FROM access_log_documents ORDER BY seq").Select(r => r[0]));
+    }
+
+    [Fact]
     public async Task A_log_kept_in_the_catalog_by_an_earlier_version_is_moved_out_unchanged()
     {
         Append(1, 4);
@@ -82,8 +100,9 @@ public sealed class AccessLogFileTests : IDisposable
         Assert.True(verify.ExitCode == 0, verify.Stderr);
         Assert.Contains("4 entries", verify.Stdout);
         Assert.Equal(before, Ledger.Query(LogFile, "SELECT * FROM access_log ORDER BY seq"));
-        Assert.Equal("4", Ledger.Query(LogFile, "SELECT COUNT(*) FROM access_log_documents").Single()[0]);
         Assert.False(CatalogHasLogTable());
+        var who = await Cli.RunAsync(Data, "audit", "citizen", "049091001230");
+        Assert.Equal(4, who.Stdout.Split('\n').Count(l => l.Contains("mot-cua-hoi-an")));
         Append(5, 1);
         Assert.Contains("5 entries", (await Cli.RunAsync(Data, "audit", "verify")).Stdout);
     }

@@ -12,6 +12,9 @@ namespace DataHub.Store.Audit;
 /// </summary>
 public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor)
 {
+    /// <summary>Which entries returned which documents; filled in behind the appends (see its remarks).</summary>
+    public AccessLogDocumentIndex Documents { get; } = new(database);
+
     private const string Columns = "seq, logged_at, client, purpose, endpoint, citizen_id, doc_ids, status, prev_hash, hash";
 
     public AccessLogAnchor Anchor => anchor;
@@ -61,19 +64,12 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
             using var insert = SqlCatalog.Command(connection, transaction,
                 $"INSERT INTO access_log ({Columns}) VALUES (@s, @t, @c, @p, @e, @ci, @d, @st, @ph, @h)",
                 ("@s", 0L), ("@t", ""), ("@c", ""), ("@p", null), ("@e", ""), ("@ci", null), ("@d", ""), ("@st", 0), ("@ph", ""), ("@h", ""));
-            using var document = SqlCatalog.Command(connection, transaction,
-                "INSERT INTO access_log_documents (doc_id, seq, client) VALUES (@d, @s, @c) ON CONFLICT DO NOTHING", ("@d", ""), ("@s", 0L), ("@c", ""));
             foreach (var e in entries)
             {
                 seq++;
                 var hash = AccessLogChain.Hash(previous, seq, e);
                 Set(insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
                 insert.ExecuteNonQuery();
-                foreach (var id in e.DocumentIds)
-                {
-                    Set(document, id, seq, e.Client);
-                    document.ExecuteNonQuery();
-                }
                 records.Add(new AccessLogRecord(seq, e, previous, hash));
                 previous = hash;
             }
@@ -106,6 +102,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     /// </summary>
     public IReadOnlyList<AccessLogRecord> ForCitizen(string citizenId)
     {
+        Documents.CatchUp();
         var log = database.Prefix;
         using var connection = database.OpenWithCatalog();
         using var command = SqlCatalog.Command(connection, null,

@@ -24,11 +24,17 @@ public static class AccessLogSchemaSql
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS access_log_citizen ON access_log (citizen_id, seq);
-        -- Index of access_log.doc_ids for reuse figures and "who read this document"; derived, not chained.
+        -- Index of access_log.doc_ids for reuse figures and "who read this document"; derived, not chained,
+        -- and filled in behind the chain (AccessLogDocumentIndex): access_log_indexed says how far.
         CREATE TABLE IF NOT EXISTS access_log_documents (
             doc_id TEXT NOT NULL,
             seq BIGINT NOT NULL,
             client TEXT NOT NULL,
             PRIMARY KEY (doc_id, seq)){d.WithoutRowId};
+        CREATE TABLE IF NOT EXISTS access_log_indexed (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq BIGINT NOT NULL);
+        -- Created beside a log written by an earlier version, which indexed every entry as it appended it.
+        INSERT INTO access_log_indexed (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM access_log WHERE 1 = 1 ON CONFLICT (id) DO NOTHING;
         """;
 }
