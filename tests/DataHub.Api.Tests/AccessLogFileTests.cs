@@ -118,7 +118,22 @@ public sealed class AccessLogFileTests : IDisposable
         var verify = await Cli.RunAsync(Data, "audit", "verify");
 
         Assert.NotEqual(0, verify.ExitCode);
-        Assert.Contains("the access log is in two places", verify.Stderr);
+        Assert.Contains("the access log is in two places that disagree", verify.Stderr);
+        Assert.True(CatalogHasLogTable());
+    }
+
+    [Fact]
+    public async Task A_different_chain_left_in_the_catalog_is_refused_not_dropped()
+    {
+        Append(1, 4);
+        // An earlier version started afresh in catalog.db after the move: same length, different entries.
+        Ledger.Query(CatalogFile, $"ATTACH DATABASE '{LogFile}' AS l; {AccessLogSchemaSql.Create(CatalogDialect.Sqlite)}" +
+            " INSERT INTO main.access_log SELECT * FROM l.access_log; UPDATE main.access_log SET hash = 'other' WHERE seq = 4;");
+
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+
+        Assert.NotEqual(0, verify.ExitCode);
+        Assert.Contains("the access log is in two places that disagree", verify.Stderr);
         Assert.True(CatalogHasLogTable());
     }
 

@@ -9,7 +9,7 @@ namespace DataHub.Store.Audit;
 /// verbatim (sequence numbers and hashes unchanged, so the chain and the anchor still verify).
 /// Two steps, because SQLite in WAL mode does not commit several files atomically: copy and commit in the
 /// log file first, then drop the old tables. A crash in between leaves a complete copy and an old table
-/// the next start drops; a log that is in both places with diverging content is refused, never merged.
+/// the next start drops; a log that is in both places with diverging content is refused, never merged or dropped.
 /// </summary>
 internal static class AccessLogMigration
 {
@@ -36,10 +36,11 @@ internal static class AccessLogMigration
                 SqlCatalog.Execute(log, transaction, $"INSERT INTO main.access_log ({Columns}) SELECT {Columns} FROM old.access_log");
                 SqlCatalog.Execute(log, transaction, "INSERT INTO main.access_log_documents (doc_id, seq, client) SELECT doc_id, seq, client FROM old.access_log_documents");
             }
-            else if (copied < old)
+            else if (old > 0 && (copied < old || HashAt(log, transaction, "main", old) != HashAt(log, transaction, "old", old)))
             {
+                // Either an earlier version kept writing to catalog.db after the move, or the two are different chains.
                 throw new InvalidOperationException(
-                    $"the access log is in two places: {logPath} ends at entry {copied}, catalog.db's old access_log table at entry {old}; move it by hand and restart");
+                    $"the access log is in two places that disagree: {logPath} (up to entry {copied}) and catalog.db's old access_log table (up to entry {old}); reconcile them by hand and restart");
             }
             transaction.Commit();
         }
@@ -57,6 +58,12 @@ internal static class AccessLogMigration
     {
         using var command = SqlCatalog.Command(connection, transaction, $"SELECT COALESCE(MAX(seq), 0) FROM {schema}.access_log");
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static string? HashAt(SqliteConnection connection, SqliteTransaction transaction, string schema, long seq)
+    {
+        using var command = SqlCatalog.Command(connection, transaction, $"SELECT hash FROM {schema}.access_log WHERE seq = @s", ("@s", seq));
+        return command.ExecuteScalar() as string;
     }
 
     /// <summary>Unpooled: the attached catalog must not travel back into the pool.</summary>
