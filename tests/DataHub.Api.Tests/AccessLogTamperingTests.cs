@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace DataHub.Api.Tests;
 
 /// <summary>
-/// A log of six real entries in its own catalog, tampered with directly in SQLite the way a database
+/// A log of six real entries in its own data folder, tampered with directly in SQLite the way a database
 /// administrator could, then checked by the real <c>datahub audit verify</c>.
 /// </summary>
 public sealed class AccessLogTamperingTests : IDisposable
@@ -16,7 +16,7 @@ public sealed class AccessLogTamperingTests : IDisposable
 
     private string Data => Path.Combine(_folder.Path, "data");
 
-    private string Catalog => Path.Combine(Data, "catalog.db");
+    private string LogFile => Path.Combine(Data, "access-log.db");
 
     private void WriteLog()
     {
@@ -51,7 +51,7 @@ public sealed class AccessLogTamperingTests : IDisposable
     public async Task Tampered_log_fails_verify_naming_the_broken_entry(string tampering, string expected)
     {
         WriteLog();
-        Ledger.Query(Catalog, tampering);
+        Ledger.Query(LogFile, tampering);
         var verify = await Cli.RunAsync(Data, "audit", "verify");
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains(expected, verify.Stderr);

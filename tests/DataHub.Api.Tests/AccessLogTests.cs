@@ -19,7 +19,7 @@ public sealed class AccessLogTests(ApiServer server)
         Assert.NotEmpty(returned);
         Assert.Equal(200, (await Json.GetAsync(http, $"/v1/documents/{returned[0]}")).Status);
 
-        var rows = Ledger.Query(server.CatalogPath, $"SELECT endpoint, purpose, citizen_id, doc_ids, status FROM access_log WHERE client = '{name}' ORDER BY seq");
+        var rows = Ledger.Query(server.AccessLogPath, $"SELECT endpoint, purpose, citizen_id, doc_ids, status FROM access_log WHERE client = '{name}' ORDER BY seq");
         Assert.Equal(2, rows.Count);
         Assert.Equal(["GET /v1/citizens/{citizenId}/documents", "hồ sơ 000.00.20.H47-261123-0001", citizen, string.Join(',', returned), "200"], rows[0]);
         Assert.Equal(["GET /v1/documents/{documentId}", "hồ sơ 000.00.20.H47-261123-0001", "", returned[0], "200"], rows[1]);
@@ -39,7 +39,7 @@ public sealed class AccessLogTests(ApiServer server)
         var citizen = Ledger.Query(server.CatalogPath, "SELECT citizen_id FROM subjects ORDER BY citizen_id LIMIT 1 OFFSET 7").Single()[0];
         var lookup = await Cli.RunAsync(server.DataFolder, "lookup", citizen, "--valid-on", "any", "--purpose", "kiểm tra");
         Assert.True(lookup.ExitCode == 0, lookup.Stderr);
-        var rows = Ledger.Query(server.CatalogPath, $"SELECT client, purpose, endpoint FROM access_log WHERE citizen_id = '{citizen}' AND client LIKE 'cli:%'");
+        var rows = Ledger.Query(server.AccessLogPath, $"SELECT client, purpose, endpoint FROM access_log WHERE citizen_id = '{citizen}' AND client LIKE 'cli:%'");
         Assert.Contains(rows, r => r[0] == "cli:" + Environment.UserName && r[1] == "kiểm tra" && r[2] == "cli lookup");
     }
 }

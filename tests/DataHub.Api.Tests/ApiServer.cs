@@ -21,6 +21,7 @@ public sealed class ApiServer : IAsyncLifetime
 
     public string DataFolder => System.IO.Path.Combine(_folder.Path, "data");
     public string CatalogPath => System.IO.Path.Combine(DataFolder, "catalog.db");
+    public string AccessLogPath => System.IO.Path.Combine(DataFolder, "access-log.db");
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 

@@ -14,6 +14,9 @@ namespace DataHub.Api.Audit;
 public sealed class AccessLogWriter : IAsyncDisposable
 {
     private const int MaxBatch = 512;
+    private const int IndexChunk = 128;
+    private const long MaxIndexLag = 200_000;
+    private static readonly TimeSpan IdleBeforeIndexing = TimeSpan.FromMilliseconds(20);
     private readonly Channel<(AccessLogEntry Entry, TaskCompletionSource Done)> _queue =
         Channel.CreateUnbounded<(AccessLogEntry, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AccessLog _log;
@@ -38,13 +41,23 @@ public sealed class AccessLogWriter : IAsyncDisposable
     private void Run()
     {
         var batch = new List<(AccessLogEntry Entry, TaskCompletionSource Done)>(MaxBatch);
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        long appendedTo = 0, indexedTo = 0;
+        var behind = true;
+        while (true)
         {
+            var ready = _queue.Reader.WaitToReadAsync().AsTask();
+            // The derived document index is filled in only while nobody waits for a log entry: no request
+            // pays for it, and it costs nothing to a burst (readers of the index catch it up themselves).
+            while (behind && !ready.Wait(IdleBeforeIndexing)) (indexedTo, behind) = Index(IndexChunk);
+            if (!ready.GetAwaiter().GetResult()) break;
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                _log.Append(batch.Select(b => b.Entry).ToList());
+                appendedTo = _log.Append(batch.Select(b => b.Entry).ToList())[^1].Sequence;
                 foreach (var b in batch) b.Done.TrySetResult();
+                behind = true;
+                // Under load that never pauses, keep the lag bounded all the same.
+                if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(MaxBatch);
             }
             catch (Exception e)
             {
@@ -52,6 +65,20 @@ public sealed class AccessLogWriter : IAsyncDisposable
                 foreach (var b in batch) b.Done.TrySetException(e);
             }
             batch.Clear();
+        }
+    }
+
+    private (long IndexedTo, bool More) Index(int maxEntries)
+    {
+        try
+        {
+            return _log.Documents.Extend(maxEntries);
+        }
+        catch (Exception e)
+        {
+            // Only the derived index: the next reader's catch-up retries it.
+            _logger.LogWarning("access log document index not extended: {Error}", PersonalDataMasking.Mask(e.Message));
+            return (0, false);
         }
     }
 

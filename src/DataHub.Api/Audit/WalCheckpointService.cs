@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace DataHub.Api.Audit;
 
 /// <summary>
-/// SQLite only: checkpoints the WAL once a second off the request path, so access-log commits (one per
-/// group of lookups) never pay for copying the WAL into the database. PASSIVE never blocks readers or writers.
+/// SQLite only: checkpoints the access log's WAL once a second off the request path, so its commits (one
+/// per group of lookups) never pay for copying the WAL into the database. PASSIVE never blocks readers or writers.
 /// </summary>
-public sealed class WalCheckpointService(SqlCatalog catalog, AccessLog log, ILogger<WalCheckpointService> logger) : BackgroundService
+public sealed class WalCheckpointService(AccessLogDatabase database, AccessLog log, ILogger<WalCheckpointService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (catalog.Dialect != CatalogDialect.Sqlite) return;
+        if (database.Log.Dialect != CatalogDialect.Sqlite) return;
         log.AutoCheckpoint = false;
         try
         {
@@ -22,7 +22,7 @@ public sealed class WalCheckpointService(SqlCatalog catalog, AccessLog log, ILog
             {
                 try
                 {
-                    using var connection = catalog.Open();
+                    using var connection = database.Log.Open();
                     using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                     command.ExecuteNonQuery();

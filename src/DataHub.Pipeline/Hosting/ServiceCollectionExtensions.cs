@@ -73,21 +73,38 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>API clients, the access log and reuse figures: tables in the same catalog database.</summary>
+    /// <summary>
+    /// API clients (a catalog table), the access log and reuse figures. The log shares the catalog's
+    /// database on PostgreSQL and has a SQLite file of its own embedded (<c>Audit:LogPath</c>, default
+    /// <c>data/access-log.db</c>; see <see cref="AccessLogDatabase"/> for why).
+    /// </summary>
     private static void AddAccessControl(IServiceCollection services, IConfiguration configuration, DataHubPaths paths)
     {
         services.AddSingleton(sp => sp.GetRequiredService<ICatalog>() as SqlCatalog
             ?? throw new InvalidOperationException("API clients and the access log need the SQL catalog"));
         services.AddSingleton(sp => new ApiClientStore(sp.GetRequiredService<SqlCatalog>()));
-        services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<SqlCatalog>(),
+        services.AddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<SqlCatalog>();
+            var database = catalog.Dialect == CatalogDialect.Sqlite
+                ? AccessLogDatabase.SqliteFile(catalog, SqliteCatalogPath(configuration, paths),
+                    configuration["Audit:LogPath"] is { } l ? paths.Resolve(l) : paths.DataPath("access-log.db"))
+                : AccessLogDatabase.InCatalog(catalog);
+            database.EnsureCreated();
+            return database;
+        });
+        services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<AccessLogDatabase>(),
             new AccessLogAnchor(configuration["Audit:AnchorPath"] is { } a ? paths.Resolve(a) : paths.DataPath("audit/access-log.anchor"))));
-        services.AddSingleton(sp => new DocumentReuse(sp.GetRequiredService<SqlCatalog>()));
+        services.AddSingleton(sp => new DocumentReuse(sp.GetRequiredService<AccessLogDatabase>(), sp.GetRequiredService<AccessLog>().Documents));
     }
+
+    private static string SqliteCatalogPath(IConfiguration configuration, DataHubPaths paths) =>
+        configuration["Catalog:Path"] is { } p ? paths.Resolve(p) : paths.DataPath("catalog.db");
 
     public static SqlCatalog CreateCatalog(IConfiguration configuration, DataHubPaths paths) =>
         (configuration["Catalog:Kind"] ?? "sqlite").ToLowerInvariant() switch
         {
-            "sqlite" => CatalogFactory.Sqlite(configuration["Catalog:Path"] is { } p ? paths.Resolve(p) : paths.DataPath("catalog.db")),
+            "sqlite" => CatalogFactory.Sqlite(SqliteCatalogPath(configuration, paths)),
             "postgresql" or "postgres" => CatalogFactory.PostgreSql(configuration["Catalog:ConnectionString"]
                 ?? throw new InvalidOperationException("Catalog:Kind is postgresql but Catalog:ConnectionString is not set")),
             var other => throw new InvalidOperationException($"Catalog:Kind '{other}' is not sqlite or postgresql"),

@@ -5,13 +5,16 @@ using DataHub.Store.Catalog;
 namespace DataHub.Store.Audit;
 
 /// <summary>
-/// The append-only, hash-chained access log in the catalog database (so it lives wherever the catalog
-/// does: SQLite embedded, PostgreSQL in a cluster). Appends take the table's write lock, read the chain
+/// The append-only, hash-chained access log, in the database <see cref="AccessLogDatabase"/> says: the
+/// catalog's on PostgreSQL (a cluster), a SQLite file of its own embedded. Appends take the table's write lock, read the chain
 /// head and add entries after it in one transaction, so concurrent writers (the API, a CLI lookup,
 /// another node) can only ever extend the chain, never fork it.
 /// </summary>
-public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
+public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor)
 {
+    /// <summary>Which entries returned which documents; filled in behind the appends (see its remarks).</summary>
+    public AccessLogDocumentIndex Documents { get; } = new(database);
+
     private const string Columns = "seq, logged_at, client, purpose, endpoint, citizen_id, doc_ids, status, prev_hash, hash";
 
     public AccessLogAnchor Anchor => anchor;
@@ -21,9 +24,9 @@ public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
     {
         if (entries.Count == 0) return [];
         var records = new List<AccessLogRecord>(entries.Count);
-        using (var connection = catalog.Open())
+        using (var connection = database.Log.Open())
         {
-            var sqlite = catalog.Dialect == CatalogDialect.Sqlite;
+            var sqlite = database.Log.Dialect == CatalogDialect.Sqlite;
             // A commit that crosses SQLite's auto-checkpoint threshold copies the WAL into the database and
             // fsyncs, inside the request that is waiting for its log entry; the API checkpoints in the
             // background instead (WalCheckpointService). Restored below: the connection goes back to a shared pool.
@@ -49,7 +52,7 @@ public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
         {
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which takes the write lock up front.
             using var transaction = connection.BeginTransaction();
-            if (catalog.Dialect == CatalogDialect.PostgreSql)
+            if (database.Log.Dialect == CatalogDialect.PostgreSql)
                 SqlCatalog.Execute(connection, transaction, "LOCK TABLE access_log IN SHARE ROW EXCLUSIVE MODE");
             long seq = 0;
             var previous = AccessLogChain.Genesis;
@@ -61,19 +64,12 @@ public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
             using var insert = SqlCatalog.Command(connection, transaction,
                 $"INSERT INTO access_log ({Columns}) VALUES (@s, @t, @c, @p, @e, @ci, @d, @st, @ph, @h)",
                 ("@s", 0L), ("@t", ""), ("@c", ""), ("@p", null), ("@e", ""), ("@ci", null), ("@d", ""), ("@st", 0), ("@ph", ""), ("@h", ""));
-            using var document = SqlCatalog.Command(connection, transaction,
-                "INSERT INTO access_log_documents (doc_id, seq, client) VALUES (@d, @s, @c) ON CONFLICT DO NOTHING", ("@d", ""), ("@s", 0L), ("@c", ""));
             foreach (var e in entries)
             {
                 seq++;
                 var hash = AccessLogChain.Hash(previous, seq, e);
                 Set(insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
                 insert.ExecuteNonQuery();
-                foreach (var id in e.DocumentIds)
-                {
-                    Set(document, id, seq, e.Client);
-                    document.ExecuteNonQuery();
-                }
                 records.Add(new AccessLogRecord(seq, e, previous, hash));
                 previous = hash;
             }
@@ -83,10 +79,18 @@ public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
 
     public AccessLogRecord Append(AccessLogEntry entry) => Append([entry])[0];
 
+    /// <summary>The sequence number of the newest entry (0 for an empty log).</summary>
+    public long LastSequence()
+    {
+        using var connection = database.Log.Open();
+        using var command = SqlCatalog.Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM access_log");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Every entry in sequence order, streamed (the log can be large).</summary>
     public IEnumerable<AccessLogRecord> ReadAll()
     {
-        using var connection = catalog.Open();
+        using var connection = database.Log.Open();
         using var command = SqlCatalog.Command(connection, null, $"SELECT {Columns} FROM access_log ORDER BY seq");
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return ReadRecord(reader);
@@ -98,10 +102,12 @@ public sealed class AccessLog(SqlCatalog catalog, AccessLogAnchor anchor)
     /// </summary>
     public IReadOnlyList<AccessLogRecord> ForCitizen(string citizenId)
     {
-        using var connection = catalog.Open();
+        Documents.CatchUp();
+        var log = database.Prefix;
+        using var connection = database.OpenWithCatalog();
         using var command = SqlCatalog.Command(connection, null,
-            $"SELECT {Columns} FROM access_log WHERE citizen_id = @ci OR seq IN " +
-            "(SELECT d.seq FROM access_log_documents d JOIN subjects s ON s.doc_id = d.doc_id WHERE s.citizen_id = @ci) ORDER BY seq", ("@ci", citizenId));
+            $"SELECT {Columns} FROM {log}access_log WHERE citizen_id = @ci OR seq IN " +
+            $"(SELECT d.seq FROM {log}access_log_documents d JOIN subjects s ON s.doc_id = d.doc_id WHERE s.citizen_id = @ci) ORDER BY seq", ("@ci", citizenId));
         using var reader = command.ExecuteReader();
         var records = new List<AccessLogRecord>();
         while (reader.Read()) records.Add(ReadRecord(reader));

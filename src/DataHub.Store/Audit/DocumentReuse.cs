@@ -8,7 +8,7 @@ namespace DataHub.Store.Audit;
 /// one-stop software, and do not count. Documents are scoped like the report: digitized results whose
 /// settlement date is in the period.
 /// </summary>
-public sealed class DocumentReuse(SqlCatalog catalog)
+public sealed class DocumentReuse(AccessLogDatabase database, AccessLogDocumentIndex index)
 {
     public const string CliClientPrefix = "cli:";
 
@@ -24,12 +24,14 @@ public sealed class DocumentReuse(SqlCatalog catalog)
             ReportGrouping.Year => "SUBSTR(l.settled_on, 1, 4)",
             _ => throw new ArgumentOutOfRangeException(nameof(query)),
         };
-        using var connection = catalog.Open();
+        index.CatchUp();
+        var log = database.Prefix;
+        using var connection = database.OpenWithCatalog();
         // One ledger row per digitized document (several deliveries of one result share a doc_id).
         using var command = SqlCatalog.Command(connection, null,
             "WITH docs AS (SELECT doc_id, MAX(agency_code) AS agency_code, MAX(doc_type) AS doc_type, MAX(procedure_field) AS procedure_field, " +
             "MAX(agency_level) AS agency_level, MIN(settled_on) AS settled_on FROM ledger WHERE doc_id IS NOT NULL AND state IN ('published', 'unchanged') GROUP BY doc_id), " +
-            "served AS (SELECT d.doc_id, COUNT(*) AS n FROM access_log_documents d JOIN access_log a ON a.seq = d.seq " +
+            $"served AS (SELECT d.doc_id, COUNT(*) AS n FROM {log}access_log_documents d JOIN {log}access_log a ON a.seq = d.seq " +
             $"WHERE a.status = 200 AND d.client NOT LIKE '{CliClientPrefix}%' GROUP BY d.doc_id) " +
             $"SELECT {group} AS g, COUNT(*), CAST(SUM(s.n) AS BIGINT) FROM docs l JOIN served s ON s.doc_id = l.doc_id " +
             "WHERE (CAST(@from AS TEXT) IS NULL OR l.settled_on >= CAST(@from AS TEXT)) AND (CAST(@to AS TEXT) IS NULL OR l.settled_on <= CAST(@to AS TEXT)) " +

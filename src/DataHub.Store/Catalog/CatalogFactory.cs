@@ -10,7 +10,8 @@ public static class CatalogFactory
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        return new SqlCatalog(() => new SqliteConnection(connectionString), CatalogDialect.Sqlite);
+        var unpooled = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        return new SqlCatalog(() => new SqliteConnection(connectionString), CatalogDialect.Sqlite, () => new SqliteConnection(unpooled));
     }
 
     public static SqlCatalog PostgreSql(string connectionString)

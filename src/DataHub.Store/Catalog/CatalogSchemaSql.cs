@@ -2,7 +2,8 @@ namespace DataHub.Store.Catalog;
 
 /// <summary>
 /// The catalog tables. Written in the SQL that SQLite and PostgreSQL share; the dialect supplies the
-/// few words that differ (auto-increment keys, text types).
+/// few words that differ (auto-increment keys, text types). The access log's tables are
+/// <see cref="Audit.AccessLogSchemaSql"/>: in the same database on PostgreSQL, a file of their own on SQLite.
 /// </summary>
 public static class CatalogSchemaSql
 {
@@ -99,26 +100,5 @@ public static class CatalogSchemaSql
             rate_per_second INTEGER NOT NULL,
             created_at TEXT NOT NULL,
             revoked_at TEXT);
-
-        -- Access log: append-only, hash-chained (see Store/Audit/AccessLog.cs). seq is assigned by the
-        -- appender, not by the database, so a gap is visible and the chain order is explicit.
-        CREATE TABLE IF NOT EXISTS access_log (
-            seq BIGINT PRIMARY KEY,
-            logged_at TEXT NOT NULL,
-            client TEXT NOT NULL,
-            purpose TEXT,
-            endpoint TEXT NOT NULL,
-            citizen_id TEXT,
-            doc_ids TEXT NOT NULL,
-            status INTEGER NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS access_log_citizen ON access_log (citizen_id, seq);
-        -- Index of access_log.doc_ids for reuse figures and "who read this document"; derived, not chained.
-        CREATE TABLE IF NOT EXISTS access_log_documents (
-            doc_id TEXT NOT NULL,
-            seq BIGINT NOT NULL,
-            client TEXT NOT NULL,
-            PRIMARY KEY (doc_id, seq)){d.WithoutRowId};
         """;
 }

@@ -8,10 +8,20 @@ namespace DataHub.Store.Catalog;
 
 /// <summary>
 /// The catalog over ADO.NET: SQLite embedded, PostgreSQL for clusters. Every method opens a pooled
-/// connection of its own, so the API's concurrent lookups and a running sync do not share state.
+/// connection of its own, so the API's concurrent lookups and a running sync do not share state. The
+/// citizen lookup, the API's hot path, runs on SQLite through connections that keep it prepared
+/// (<paramref name="connectUnpooled"/>: they are held open, outside the pool, so their settings never leak into it).
 /// </summary>
-public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialect) : ICatalog
+public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialect, Func<DbConnection>? connectUnpooled = null) : ICatalog, IDisposable
 {
+    private const string FindByCitizenSql =
+        "SELECT v.doc_id, v.version, v.is_current, v.doc_type, v.agency_code, v.result_number, v.content_hash, v.status, v.issue_date, v.valid_until, v.method, v.connector, v.source_ref, v.published_at, s.role " +
+        "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id " +
+        "WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1) ORDER BY v.issue_date DESC, v.doc_id, v.version DESC";
+
+    private readonly PreparedQueryPool? _findByCitizen = connectUnpooled is null ? null
+        : new PreparedQueryPool(() => OpenReader(connectUnpooled, dialect), FindByCitizenSql, "@ci", "@t", "@all");
+
     public CatalogDialect Dialect => dialect;
 
     public DbConnection Open()
@@ -27,14 +37,30 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         return connection;
     }
 
-    public void EnsureCreated()
+    private static DbConnection OpenReader(Func<DbConnection> connectUnpooled, CatalogDialect dialect)
+    {
+        var connection = connectUnpooled();
+        connection.Open();
+        if (dialect == CatalogDialect.Sqlite)
+        {
+            // query_only: a connection lent for lookups can never write. Memory-mapped reads share the operating
+            // system's page cache between all of them instead of each copying pages into a cache of its own.
+            Execute(connection, null, "PRAGMA busy_timeout=30000; PRAGMA query_only=1; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-8192;");
+        }
+        return connection;
+    }
+
+    public void EnsureCreated() => EnsureSchema(CatalogSchemaSql.Create(dialect));
+
+    /// <summary>Creates tables that do not exist yet (idempotent <c>CREATE … IF NOT EXISTS</c> statements).</summary>
+    public void EnsureSchema(string schemaSql)
     {
         using var connection = Open();
         // Several cluster nodes start at once against one PostgreSQL; CREATE TABLE IF NOT EXISTS is not
         // race-free there, so the dialect serializes the creation (a no-op on SQLite's single file).
         using var transaction = connection.BeginTransaction();
         if (dialect.SchemaLockSql.Length > 0) Execute(connection, transaction, dialect.SchemaLockSql);
-        Execute(connection, transaction, CatalogSchemaSql.Create(dialect));
+        Execute(connection, transaction, schemaSql);
         transaction.Commit();
     }
 
@@ -212,14 +238,21 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     public IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded)
     {
+        if (_findByCitizen is not null)
+        {
+            return _findByCitizen.Run(p =>
+            {
+                p[0].Value = citizenId;
+                p[1].Value = (object?)documentType ?? DBNull.Value;
+                p[2].Value = includeSuperseded ? 1 : 0;
+            }, ReadDocuments);
+        }
         using var connection = Open();
-        using var command = Command(connection, null,
-            "SELECT v.doc_id, v.version, v.is_current, v.doc_type, v.agency_code, v.result_number, v.content_hash, v.status, v.issue_date, v.valid_until, v.method, v.connector, v.source_ref, v.published_at, s.role " +
-            "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id " +
-            "WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1) ORDER BY v.issue_date DESC, v.doc_id, v.version DESC",
-            ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
+        using var command = Command(connection, null, FindByCitizenSql, ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
         return ReadDocuments(command);
     }
+
+    public void Dispose() => _findByCitizen?.Dispose();
 
     public IReadOnlyList<CatalogDocument> GetVersions(DocumentId id)
     {

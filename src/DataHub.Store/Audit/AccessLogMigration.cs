@@ -1,0 +1,77 @@
+using System.Globalization;
+using DataHub.Store.Catalog;
+using Microsoft.Data.Sqlite;
+
+namespace DataHub.Store.Audit;
+
+/// <summary>
+/// Moves an access log that an earlier version kept inside <c>catalog.db</c> into its own file, rows
+/// verbatim (sequence numbers and hashes unchanged, so the chain and the anchor still verify).
+/// Two steps, because SQLite in WAL mode does not commit several files atomically: copy and commit in the
+/// log file first, then drop the old tables. A crash in between leaves a complete copy and an old table
+/// the next start drops; a log that is in both places with diverging content is refused, never merged or dropped.
+/// </summary>
+internal static class AccessLogMigration
+{
+    private const string Columns = "seq, logged_at, client, purpose, endpoint, citizen_id, doc_ids, status, prev_hash, hash";
+
+    public static void MoveOutOfCatalog(string catalogPath, string logPath)
+    {
+        if (!File.Exists(catalogPath)) return;
+        using (var catalog = Connect(catalogPath))
+        {
+            using var exists = SqlCatalog.Command(catalog, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'access_log'");
+            if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return;
+        }
+
+        using (var log = Connect(logPath))
+        {
+            SqlCatalog.Execute(log, null, "ATTACH DATABASE @p AS old", ("@p", catalogPath));
+            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): two processes starting together copy once.
+            using var transaction = log.BeginTransaction();
+            var copied = MaxSeq(log, transaction, "main");
+            var old = MaxSeq(log, transaction, "old");
+            if (copied == 0 && old > 0)
+            {
+                SqlCatalog.Execute(log, transaction, $"INSERT INTO main.access_log ({Columns}) SELECT {Columns} FROM old.access_log");
+                SqlCatalog.Execute(log, transaction, "INSERT INTO main.access_log_documents (doc_id, seq, client) SELECT doc_id, seq, client FROM old.access_log_documents");
+            }
+            else if (old > 0 && (copied < old || HashAt(log, transaction, "main", old) != HashAt(log, transaction, "old", old)))
+            {
+                // Either an earlier version kept writing to catalog.db after the move, or the two are different chains.
+                throw new InvalidOperationException(
+                    $"the access log is in two places that disagree: {logPath} (up to entry {copied}) and catalog.db's old access_log table (up to entry {old}); reconcile them by hand and restart");
+            }
+            transaction.Commit();
+        }
+
+        using (var catalog = Connect(catalogPath))
+        {
+            using var transaction = catalog.BeginTransaction();
+            SqlCatalog.Execute(catalog, transaction, "DROP TABLE IF EXISTS access_log_documents");
+            SqlCatalog.Execute(catalog, transaction, "DROP TABLE IF EXISTS access_log");
+            transaction.Commit();
+        }
+    }
+
+    private static long MaxSeq(SqliteConnection connection, SqliteTransaction transaction, string schema)
+    {
+        using var command = SqlCatalog.Command(connection, transaction, $"SELECT COALESCE(MAX(seq), 0) FROM {schema}.access_log");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static string? HashAt(SqliteConnection connection, SqliteTransaction transaction, string schema, long seq)
+    {
+        using var command = SqlCatalog.Command(connection, transaction, $"SELECT hash FROM {schema}.access_log WHERE seq = @s", ("@s", seq));
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Unpooled: the attached catalog must not travel back into the pool.</summary>
+    private static SqliteConnection Connect(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        SqlCatalog.Execute(connection, null, "PRAGMA busy_timeout=30000");
+        return connection;
+    }
+}

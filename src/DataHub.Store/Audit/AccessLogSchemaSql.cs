@@ -1,0 +1,40 @@
+using DataHub.Store.Catalog;
+
+namespace DataHub.Store.Audit;
+
+/// <summary>
+/// The access log's tables. On PostgreSQL they sit beside the catalog's; on SQLite they are a file of
+/// their own (<see cref="AccessLogDatabase"/>), because in WAL mode every commit to a file makes every
+/// other connection to that file drop its page cache, and the log commits on every lookup.
+/// </summary>
+public static class AccessLogSchemaSql
+{
+    public static string Create(CatalogDialect d) => $"""
+        -- Append-only, hash-chained (see Store/Audit/AccessLog.cs). seq is assigned by the appender, not by
+        -- the database, so a gap is visible and the chain order is explicit.
+        CREATE TABLE IF NOT EXISTS access_log (
+            seq BIGINT PRIMARY KEY,
+            logged_at TEXT NOT NULL,
+            client TEXT NOT NULL,
+            purpose TEXT,
+            endpoint TEXT NOT NULL,
+            citizen_id TEXT,
+            doc_ids TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS access_log_citizen ON access_log (citizen_id, seq);
+        -- Index of access_log.doc_ids for reuse figures and "who read this document"; derived, not chained,
+        -- and filled in behind the chain (AccessLogDocumentIndex): access_log_indexed says how far.
+        CREATE TABLE IF NOT EXISTS access_log_documents (
+            doc_id TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            client TEXT NOT NULL,
+            PRIMARY KEY (doc_id, seq)){d.WithoutRowId};
+        CREATE TABLE IF NOT EXISTS access_log_indexed (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq BIGINT NOT NULL);
+        -- Created beside a log written by an earlier version, which indexed every entry as it appended it.
+        INSERT INTO access_log_indexed (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM access_log WHERE 1 = 1 ON CONFLICT (id) DO NOTHING;
+        """;
+}

@@ -1,0 +1,141 @@
+using DataHub.Pipeline.Hosting;
+using DataHub.Store.Audit;
+using DataHub.Store.Catalog;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DataHub.Api.Tests;
+
+/// <summary>
+/// The embedded access log lives in <c>data/access-log.db</c>, not in <c>catalog.db</c>: its chain still
+/// verifies across restarts, the joins with the catalog (who looked at a citizen) still answer, and a log
+/// that an earlier version kept inside <c>catalog.db</c> is moved out unchanged.
+/// </summary>
+public sealed class AccessLogFileTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Data => Path.Combine(_folder.Path, "data");
+
+    private string CatalogFile => Path.Combine(Data, "catalog.db");
+
+    private string LogFile => Path.Combine(Data, "access-log.db");
+
+    private ServiceProvider Services() => new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+        .AddDataHub(new ConfigurationBuilder().Build(), new DataHubPaths(RepositoryRoot.Path, Data, null)).BuildServiceProvider();
+
+    private static AccessLogEntry Entry(int i, string citizen) => new(DateTimeOffset.UtcNow, "mot-cua-hoi-an", "hồ sơ " + i,
+        "GET /v1/citizens/{citizenId}/documents", citizen, ["aaaaaaaaaaaaaaaaaaaaaaaaa" + (char)('a' + i)], 200);
+
+    private void Append(int from, int count, string citizen = "049091001230")
+    {
+        using var provider = Services();
+        var log = provider.GetRequiredService<AccessLog>();
+        foreach (var i in Enumerable.Range(from, count)) log.Append(Entry(i, citizen));
+        log.Anchor.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private bool CatalogHasLogTable() =>
+        Ledger.Query(CatalogFile, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'access_log'").Single()[0] != "0";
+
+    [Fact]
+    public async Task Log_has_a_file_of_its_own_and_its_chain_continues_across_restarts()
+    {
+        Append(1, 3);
+        Append(4, 2);
+
+        Assert.True(File.Exists(LogFile));
+        Assert.False(CatalogHasLogTable());
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Ledger.Query(LogFile, "SELECT seq FROM access_log ORDER BY seq").Select(r => r[0]));
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+        Assert.True(verify.ExitCode == 0, verify.Stderr);
+        Assert.Contains("5 entries", verify.Stdout);
+    }
+
+    [Fact]
+    public async Task Who_looked_at_a_citizen_joins_the_log_file_with_the_catalog()
+    {
+        Append(1, 2, citizen: "049091001230");
+        Append(3, 1, citizen: "049091001231");
+
+        var who = await Cli.RunAsync(Data, "audit", "citizen", "049091001230");
+        Assert.True(who.ExitCode == 0, who.Stderr);
+        Assert.Equal(2, who.Stdout.Split('\n').Count(l => l.Contains("mot-cua-hoi-an")));
+    }
+
+    [Fact]
+    public void Document_index_is_filled_in_behind_the_chain_and_caught_up_on_demand()
+    {
+        Append(1, 3);
+        Assert.Equal("0", Ledger.Query(LogFile, "SELECT COUNT(*) FROM access_log_documents").Single()[0]);
+
+        using (var provider = Services())
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            Assert.Equal((2L, true), log.Documents.Extend(2));
+            log.Documents.CatchUp();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Assert.Equal("3", Ledger.Query(LogFile, "SELECT seq FROM access_log_indexed").Single()[0]);
+        Assert.Equal(["1", "2", "3"], Ledger.Query(LogFile, "SELECT seq FROM access_log_documents ORDER BY seq").Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task A_log_kept_in_the_catalog_by_an_earlier_version_is_moved_out_unchanged()
+    {
+        Append(1, 4);
+        var before = Ledger.Query(LogFile, "SELECT * FROM access_log ORDER BY seq");
+        // Put the catalog back the way an earlier version left it: the log's tables inside catalog.db, no log file.
+        Ledger.Query(CatalogFile, $"ATTACH DATABASE '{LogFile}' AS l; {AccessLogSchemaSql.Create(CatalogDialect.Sqlite)}" +
+            " INSERT INTO main.access_log SELECT * FROM l.access_log; INSERT INTO main.access_log_documents SELECT * FROM l.access_log_documents;");
+        File.Delete(LogFile);
+        Assert.True(CatalogHasLogTable());
+
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+
+        Assert.True(verify.ExitCode == 0, verify.Stderr);
+        Assert.Contains("4 entries", verify.Stdout);
+        Assert.Equal(before, Ledger.Query(LogFile, "SELECT * FROM access_log ORDER BY seq"));
+        Assert.False(CatalogHasLogTable());
+        var who = await Cli.RunAsync(Data, "audit", "citizen", "049091001230");
+        Assert.Equal(4, who.Stdout.Split('\n').Count(l => l.Contains("mot-cua-hoi-an")));
+        Append(5, 1);
+        Assert.Contains("5 entries", (await Cli.RunAsync(Data, "audit", "verify")).Stdout);
+    }
+
+    [Fact]
+    public async Task A_log_in_both_places_that_disagrees_is_refused_not_merged()
+    {
+        Append(1, 4);
+        Ledger.Query(CatalogFile, $"ATTACH DATABASE '{LogFile}' AS l; {AccessLogSchemaSql.Create(CatalogDialect.Sqlite)}" +
+            " INSERT INTO main.access_log SELECT * FROM l.access_log; INSERT INTO main.access_log_documents SELECT * FROM l.access_log_documents;" +
+            " DELETE FROM l.access_log WHERE seq > 2;");
+
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+
+        Assert.NotEqual(0, verify.ExitCode);
+        Assert.Contains("the access log is in two places that disagree", verify.Stderr);
+        Assert.True(CatalogHasLogTable());
+    }
+
+    [Fact]
+    public async Task A_different_chain_left_in_the_catalog_is_refused_not_dropped()
+    {
+        Append(1, 4);
+        // An earlier version started afresh in catalog.db after the move: same length, different entries.
+        Ledger.Query(CatalogFile, $"ATTACH DATABASE '{LogFile}' AS l; {AccessLogSchemaSql.Create(CatalogDialect.Sqlite)}" +
+            " INSERT INTO main.access_log SELECT * FROM l.access_log; UPDATE main.access_log SET hash = 'other' WHERE seq = 4;");
+
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+
+        Assert.NotEqual(0, verify.ExitCode);
+        Assert.Contains("the access log is in two places that disagree", verify.Stderr);
+        Assert.True(CatalogHasLogTable());
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
