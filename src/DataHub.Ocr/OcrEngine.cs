@@ -14,8 +14,12 @@ public sealed class OcrEngine : IDisposable
     private readonly ConcurrentBag<OcrWorker> _idle = [];
     private readonly ConcurrentBag<OcrWorker> _all = [];
     private int _disposed;
+    private long _doubtedPages;
 
     public OcrEngineOptions Options { get; }
+
+    /// <summary>Pages so far whose first reading was doubted, so their orientation was checked (see <see cref="PageReader"/>).</summary>
+    internal long DoubtedPages => Interlocked.Read(ref _doubtedPages);
 
     public OcrEngine(OcrEngineOptions? options = null)
     {
@@ -115,9 +119,9 @@ public sealed class OcrEngine : IDisposable
         try
         {
             worker = Rent();
-            using var page = PagePreparer.Prepare(raw, worker, Options);
-            var (text, conf, words) = worker.Recognize(page.Pix, page.Dpi);
-            return new OcrPageResult(pageNumber, text.TrimEnd(), conf, page.RotationDegrees, page.SkewDegrees, words);
+            var (page, doubted) = PageReader.Read(raw, pageNumber, worker, Options);
+            if (doubted) Interlocked.Increment(ref _doubtedPages);
+            return page;
         }
         finally
         {

@@ -32,6 +32,15 @@ public sealed record OcrEngineOptions
 
     public bool DetectOrientation { get; init; } = true;
 
+    /// <summary>
+    /// A page is first read as it lies; only when that reading's mean confidence is below this (or its
+    /// words stand on end) is its orientation checked (a 180° reading, or OSD; see PageReader).
+    /// Either costs about as much CPU as recognition, and almost every scan is upright. Measured on rendered
+    /// pages: upright ones (clean, noisy, JPEG, 150 dpi, skewed after deskew) read at 93–96, pages turned
+    /// 180° or 270° at 38–44; 70 sits well between. Above 100, every page is checked.
+    /// </summary>
+    public float MinUprightConfidence { get; init; } = 70f;
+
     /// <summary>Below this OSD confidence the page is left as it is: a wrong quarter turn ruins a page.</summary>
     public float MinOrientationConfidence { get; init; } = 1.5f;
 

@@ -80,7 +80,7 @@ public static partial class OcrBenchmark
         }
 
         return new OcrBenchmarkReport(directory, pages.Count, parallel,
-            Score("DataHub engine", pages, engineTexts, truth, engineWall, engineCpu),
+            Score("DataHub engine", pages, engineTexts, truth, engineWall, engineCpu) with { DoubtedPages = engine.DoubtedPages },
             Score($"tesseract CLI (-l {options.Language})", pages, bareTexts, truth, bareWall, bareCpu),
             OcrEngine.TesseractVersion);
     }

@@ -19,6 +19,7 @@ public sealed record OcrBenchmarkReport(string Directory, int Pages, int Paralle
         sb.AppendLine(inv, $"| wall time | {Engine.Elapsed.TotalSeconds:0.0} s | {Tesseract.Elapsed.TotalSeconds:0.0} s |");
         sb.AppendLine(inv, $"| CPU s/page | {Engine.CpuSecondsPerPage:0.00} | {Tesseract.CpuSecondsPerPage:0.00} |");
         sb.AppendLine(inv, $"| failed pages | {Engine.FailedPages} | {Tesseract.FailedPages} |");
+        sb.AppendLine(inv, $"| pages re-checked for orientation | {Engine.DoubtedPages?.ToString(inv) ?? "–"} | {Tesseract.DoubtedPages?.ToString(inv) ?? "–"} |");
         sb.AppendLine(inv, $"| CER mean (all) | {Cer(Engine.Overall, s => s.Mean)} | {Cer(Tesseract.Overall, s => s.Mean)} |");
         sb.AppendLine(inv, $"| CER worst (all) | {Cer(Engine.Overall, s => s.Worst)} | {Cer(Tesseract.Overall, s => s.Worst)} |");
         foreach (var cls in Engine.PerClass.Keys.Union(Tesseract.PerClass.Keys).Order(StringComparer.Ordinal))

@@ -42,6 +42,9 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] internal static partial int pixGetYRes(PixHandle pix);
     [LibraryImport(Lib)] internal static partial int pixSetResolution(PixHandle pix, int xres, int yres);
 
+    /// <summary>A new reference to the same pixels (reference count + 1); each reference is destroyed on its own.</summary>
+    [LibraryImport(Lib)] internal static partial PixHandle pixClone(PixHandle pix);
+
     [LibraryImport(Lib)] internal static partial PixHandle pixConvertTo8(PixHandle pix, int cmapflag);
     [LibraryImport(Lib)] internal static partial PixHandle pixRotateOrth(PixHandle pix, int quads);
     [LibraryImport(Lib)] internal static partial PixHandle pixScale(PixHandle pix, float scalex, float scaley);
