@@ -19,6 +19,8 @@ internal static class RawWriteBaseline
             .ToList();
         var content = new byte[files.Count == 0 ? 0 : files.Max(f => f.Size)];
         Random.Shared.NextBytes(content);
+        if (Directory.Exists(outputFolder) && Directory.EnumerateFileSystemEntries(outputFolder).Any())
+            throw new InvalidOperationException($"{outputFolder} is not empty: the baseline writes new files only");
         Directory.CreateDirectory(outputFolder);
         var clock = Stopwatch.StartNew();
         for (var start = 0; start < files.Count; start += batchSize)
@@ -28,8 +30,9 @@ internal static class RawWriteBaseline
             {
                 var path = Path.Combine(outputFolder, files[i].Relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-                stream.Write(content, 0, files[i].Size);
+                // Created the way the store creates its files (CreateNew: no truncate, see FileSystemDocumentStore.WriteNewFile).
+                using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                RandomAccess.Write(handle, content.AsSpan(0, files[i].Size), 0);
             });
             FileSystemSync.SyncFileSystemOf(outputFolder);
         }

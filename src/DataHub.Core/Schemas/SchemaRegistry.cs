@@ -37,7 +37,7 @@ public sealed class SchemaRegistry
             var root = JObject.Parse(text);
             InlineCommonReferences(root);
             root["definitions"] = commonDefinitions.DeepClone();
-            var schema = JsonSchema.FromJsonAsync(root.ToString()).GetAwaiter().GetResult();
+            var schema = JsonSchema.FromJsonAsync(Flatten(root, commonDefinitions, 0).ToString()).GetAwaiter().GetResult();
             result[type.Slug] = new DocumentSchema(type, schema, ReadFields(root, commonDefinitions, type), type.SchemaFileName);
         }
         return new SchemaRegistry(result);
@@ -52,6 +52,50 @@ public sealed class SchemaRegistry
                 property.Value = reference[CommonFileName.Length..];
         }
     }
+
+    /// <summary>
+    /// The same schema with every reference to a shared definition replaced by a copy of it, for the
+    /// validator only. NJsonSchema validates <c>allOf</c> by running a child validator per member and
+    /// building its error objects even on success; with one definition per field that was half of a
+    /// document's validation cost. Only a reference whose siblings are annotations (title, description,
+    /// <c>x-…</c>) is inlined — those do not validate anything, so the result accepts exactly what the
+    /// original accepts. Anything else is left for NJsonSchema to resolve.
+    /// </summary>
+    private static JToken Flatten(JToken node, JObject definitions, int depth)
+    {
+        switch (node)
+        {
+            case JObject o:
+                if (depth < 32 && InlinableReference(o) is { } name && definitions[name] is JObject definition)
+                    return Flatten(definition, definitions, depth + 1);
+                var copy = new JObject();
+                foreach (var p in o.Properties())
+                    copy[p.Name] = p.Name is "definitions" or "enum" or "const" or "default" or "examples" ? p.Value.DeepClone() : Flatten(p.Value, definitions, depth);
+                return copy;
+            case JArray a:
+                return new JArray(a.Select(x => Flatten(x, definitions, depth)));
+            default:
+                return node.DeepClone();
+        }
+    }
+
+    /// <summary>The local definition a schema object only points to (directly or as the single member of allOf), or null.</summary>
+    private static string? InlinableReference(JObject o)
+    {
+        string? reference = null;
+        foreach (var p in o.Properties())
+        {
+            if (p.Name == "$ref" && p.Value.Type == JTokenType.String) reference = (string?)p.Value;
+            else if (p.Name == "allOf" && p.Value is JArray { Count: 1 } all && all[0] is JObject only && only.Count == 1 && only["$ref"]?.Type == JTokenType.String)
+                reference = (string?)only["$ref"];
+            else if (!IsAnnotation(p.Name)) return null;
+        }
+        const string prefix = "#/definitions/";
+        return reference is not null && reference.StartsWith(prefix, StringComparison.Ordinal) ? reference[prefix.Length..] : null;
+    }
+
+    private static bool IsAnnotation(string keyword) =>
+        keyword is "title" or "description" or "$comment" or "examples" || keyword.StartsWith("x-", StringComparison.Ordinal);
 
     private static List<FieldSpec> ReadFields(JObject root, JObject definitions, DocumentType type)
     {

@@ -49,4 +49,24 @@ public class SchemaRegistryTests
         Assert.Contains(errors, p => p.Contains("ownerCitizenId"));
         Assert.Contains(errors, p => p.Contains("issueDate"));
     }
+
+    [Fact]
+    public void Definitions_reached_through_allOf_still_constrain_the_fields()
+    {
+        // The validator gets a copy with shared definitions inlined (faster); it must refuse what the original refuses.
+        var schema = Load().Get(DocumentType.BirthCertificate).Schema;
+        var document = JObject.Parse("""
+        {"documentType":"birth-certificate","resultNumber":"12/2020","issuingAgency":{"code":"055.06.20.H47","name":"UBND xã Tam Xuân","level":"commune"},
+         "issueDate":"2020-01-02","validity":{"status":"valid"},"subjects":[{"citizenId":"049220001234","role":"registrant"}],
+         "fields":{"fullName":"Nguyễn Văn An","sex":"male","dateOfBirth":"2020-01-01","placeOfBirth":"Tam Kỳ","citizenId":"049220001234","registrationDate":"2020-01-02"}}
+        """);
+        Assert.Empty(schema.Validate(document));
+        document["fields"]!["fullName"] = new string('A', 500);
+        document["fields"]!["dateOfBirth"] = "2020/01/01";
+        document["fields"]!["sex"] = "unknown";
+        var errors = schema.Validate(document).Select(e => e.Path ?? "").ToList();
+        Assert.Contains(errors, p => p.Contains("fullName"));
+        Assert.Contains(errors, p => p.Contains("dateOfBirth"));
+        Assert.Contains(errors, p => p.Contains("sex"));
+    }
 }
