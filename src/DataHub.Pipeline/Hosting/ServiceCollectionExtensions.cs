@@ -33,6 +33,8 @@ public static class ServiceCollectionExtensions
         {
             BatchSize = configuration.GetValue("Sync:BatchSize", 2000),
             Parallelism = configuration.GetValue("Sync:Parallelism", Math.Max(2, Environment.ProcessorCount)),
+            StoreWriters = configuration.GetValue<int?>("Sync:StoreWriters")
+                ?? (string.Equals(configuration["Store:Kind"], "azureBlob", StringComparison.OrdinalIgnoreCase) ? 16 : null),
             ReviewSampleRate = configuration.GetValue("Review:SampleRate", 0.05),
             Node = configuration["Cluster:NodeName"] ?? Environment.MachineName,
         });

@@ -6,8 +6,14 @@ public sealed record SyncOptions
     /// <summary>Records per durable batch: one store flush and one catalog transaction each.</summary>
     public int BatchSize { get; init; } = 2000;
 
-    /// <summary>Parallel normalizers and store writers.</summary>
+    /// <summary>Parallel normalizers (and store writers unless <see cref="StoreWriters"/> says otherwise).</summary>
     public int Parallelism { get; init; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Versions written to the store at once. A local file system is CPU-bound (one writer per core);
+    /// a remote store is latency-bound and wants many requests in flight (Azurite peaked at 16).
+    /// </summary>
+    public int? StoreWriters { get; init; }
 
     /// <summary>Share (0–1) of confidently read OCR records sent to review anyway, to measure real accuracy.</summary>
     public double ReviewSampleRate { get; init; } = 0.05;
