@@ -1,9 +1,6 @@
-using DataHub.Pipeline.Hosting;
 using DataHub.Store.Audit;
 using DataHub.Store.Catalog;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DataHub.Api.Tests;
 
@@ -22,8 +19,7 @@ public sealed class AccessLogFileTests : IDisposable
 
     private string LogFile => Path.Combine(Data, "access-log.db");
 
-    private ServiceProvider Services() => new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-        .AddDataHub(new ConfigurationBuilder().Build(), new DataHubPaths(RepositoryRoot.Path, Data, null)).BuildServiceProvider();
+    private ServiceProvider Services() => DataFolderServices.Build(Data);
 
     private static AccessLogEntry Entry(int i, string citizen) => new(DateTimeOffset.UtcNow, "mot-cua-hoi-an", "hồ sơ " + i,
         "GET /v1/citizens/{citizenId}/documents", citizen, ["aaaaaaaaaaaaaaaaaaaaaaaaa" + (char)('a' + i)], 200);

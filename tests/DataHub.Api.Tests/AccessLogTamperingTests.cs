@@ -1,8 +1,5 @@
-using DataHub.Pipeline.Hosting;
 using DataHub.Store.Audit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DataHub.Api.Tests;
 
@@ -20,9 +17,7 @@ public sealed class AccessLogTamperingTests : IDisposable
 
     private void WriteLog()
     {
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddDataHub(new ConfigurationBuilder().Build(), new DataHubPaths(RepositoryRoot.Path, Data, null));
-        using var provider = services.BuildServiceProvider();
+        using var provider = DataFolderServices.Build(Data);
         var log = provider.GetRequiredService<AccessLog>();
         var entries = Enumerable.Range(1, 6).Select(i => new AccessLogEntry(DateTimeOffset.UtcNow, "mot-cua-hoi-an", "hồ sơ " + i,
             "GET /v1/citizens/{citizenId}/documents", "04909100123" + i, ["aaaaaaaaaaaaaaaaaaaaaaaaa" + (char)('a' + i)], 200)).ToList();

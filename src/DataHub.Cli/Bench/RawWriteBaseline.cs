@@ -30,9 +30,8 @@ internal static class RawWriteBaseline
             {
                 var path = Path.Combine(outputFolder, files[i].Relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                // Created the way the store creates its files (CreateNew: no truncate, see FileSystemDocumentStore.WriteNewFile).
-                using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                RandomAccess.Write(handle, content.AsSpan(0, files[i].Size), 0);
+                // Created exactly the way the store creates its files.
+                FileSystemDocumentStore.WriteNewFile(path, content.AsSpan(0, files[i].Size));
             });
             FileSystemSync.SyncFileSystemOf(outputFolder);
         }

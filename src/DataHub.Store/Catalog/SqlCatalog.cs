@@ -131,29 +131,12 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var connection = Open();
         // One statement per slice of ids instead of one per id: a sync batch asks for thousands at once.
         var ids = documentIds.ToArray();
-        DbCommand? full = null;
-        try
+        for (var start = 0; start < ids.Length; start += FindCurrentSlice)
         {
-            for (var start = 0; start < ids.Length; start += FindCurrentSlice)
-            {
-                var count = Math.Min(FindCurrentSlice, ids.Length - start);
-                var command = count == FindCurrentSlice ? full ??= FindCurrentCommand(connection, count) : FindCurrentCommand(connection, count);
-                try
-                {
-                    for (var i = 0; i < count; i++) command.Parameters[i].Value = ids[start + i];
-                    using var reader = command.ExecuteReader();
-                    while (reader.Read())
-                        found[reader.GetString(0)] = new CurrentVersion(reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4));
-                }
-                finally
-                {
-                    if (command != full) command.Dispose();
-                }
-            }
-        }
-        finally
-        {
-            full?.Dispose();
+            using var command = FindCurrentCommand(connection, ids.AsSpan(start, Math.Min(FindCurrentSlice, ids.Length - start)));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                found[reader.GetString(0)] = new CurrentVersion(reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4));
         }
         return found;
     }
@@ -161,12 +144,13 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     /// <summary>Ids per lookup statement: well under SQLite's 32,766 host parameters and PostgreSQL's 65,535.</summary>
     private const int FindCurrentSlice = 500;
 
-    private static DbCommand FindCurrentCommand(DbConnection connection, int count)
+    private static DbCommand FindCurrentCommand(DbConnection connection, ReadOnlySpan<string> ids)
     {
-        var names = Enumerable.Range(0, count).Select(i => "@d" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var parameters = new (string Name, object? Value)[ids.Length];
+        for (var i = 0; i < ids.Length; i++) parameters[i] = ("@d" + i.ToString(CultureInfo.InvariantCulture), ids[i]);
         return Command(connection, null,
-            $"SELECT doc_id, version, content_hash, run_id, source_ref FROM document_versions WHERE is_current = 1 AND doc_id IN ({string.Join(", ", names)})",
-            names.Select(n => (n, (object?)"")).ToArray());
+            $"SELECT doc_id, version, content_hash, run_id, source_ref FROM document_versions WHERE is_current = 1 AND doc_id IN ({string.Join(", ", parameters.Select(p => p.Name))})",
+            parameters);
     }
 
     public void CommitBatch(BatchCommit batch)

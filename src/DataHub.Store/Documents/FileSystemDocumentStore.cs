@@ -54,7 +54,7 @@ public sealed class FileSystemDocumentStore : IDocumentStore
     /// file by truncating it) — measured at 8 % of a sync's CPU, in the writer threads, instead of one
     /// batched writeback at the batch's syncfs.
     /// </summary>
-    internal static void WriteNewFile(string path, ReadOnlySpan<byte> content)
+    public static void WriteNewFile(string path, ReadOnlySpan<byte> content)
     {
         using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         RandomAccess.Write(handle, content, 0);
