@@ -12,7 +12,7 @@ results="$home/.run/test-results"
 rm -rf "$results"; mkdir -p "$results"
 dotnet build DataHub.sln -c Release -nologo -v q -clp:ErrorsOnly || { echo "build failed"; exit 1; }
 # The CLI the integration tests drive is the launcher's build.
-dotnet build src/DataHub.Cli/DataHub.Cli.csproj -c Release -o .build/cli -nologo -v q -clp:ErrorsOnly && touch .build/cli/datahub.dll || exit 1
+scripts/build-cli.sh || exit 1
 
 status=0
 for project in tests/*/*.csproj; do

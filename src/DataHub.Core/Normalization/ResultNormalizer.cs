@@ -117,7 +117,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         document["fields"] = fields;
 
         if (subjects.Count == 0) return NormalizationOutcome.Quarantine(facts, "no citizen ID to file the document under");
-        var schemaErrors = schema.Schema.Validate(document);
+        var schemaErrors = schema.Validate(document);
         if (schemaErrors.Count > 0)
             return NormalizationOutcome.Quarantine(facts, "schema " + schema.FileName + ": " + string.Join("; ", schemaErrors.Take(5).Select(e => $"{e.Path?.TrimStart('#', '/')}: {e.Kind}")));
 

@@ -37,8 +37,9 @@ public sealed class SchemaRegistry
             var root = JObject.Parse(text);
             InlineCommonReferences(root);
             root["definitions"] = commonDefinitions.DeepClone();
-            var schema = JsonSchema.FromJsonAsync(Flatten(root, commonDefinitions, 0).ToString()).GetAwaiter().GetResult();
-            result[type.Slug] = new DocumentSchema(type, schema, ReadFields(root, commonDefinitions, type), type.SchemaFileName);
+            var flat = (JObject)Flatten(root, commonDefinitions, 0);
+            var schema = JsonSchema.FromJsonAsync(flat.ToString()).GetAwaiter().GetResult();
+            result[type.Slug] = new DocumentSchema(type, schema, ReadFields(root, commonDefinitions, type), type.SchemaFileName, SchemaFastCheck.TryCompile(flat));
         }
         return new SchemaRegistry(result);
     }
