@@ -246,13 +246,10 @@ public sealed class SchemaFastCheck
 
         private bool AcceptsString(string s)
         {
-            if (MinLength is not null || MaxLength is not null)
-            {
-                // Whichever way NJsonSchema counts (UTF-16 units or text elements), both counts must fit.
-                int units = s.Length, elements = new StringInfo(s).LengthInTextElements;
-                if (MinLength is { } min && (units < min || elements < min)) return false;
-                if (MaxLength is { } max && (units > max || elements > max)) return false;
-            }
+            // Whichever way NJsonSchema counts (UTF-16 units or text elements), both counts must fit. A string
+            // never has more text elements than UTF-16 units, so only a minimum needs the (slower) element count.
+            if (MaxLength is { } max && s.Length > max) return false;
+            if (MinLength is { } min && (s.Length < min || (min > 1 && new StringInfo(s).LengthInTextElements < min))) return false;
             return Pattern is null || Pattern.IsMatch(s);
         }
 
