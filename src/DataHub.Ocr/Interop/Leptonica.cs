@@ -57,6 +57,15 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)]
     internal static partial int pixSauvolaBinarizeTiled(PixHandle pix, int whsize, float factor, int nx, int ny, IntPtr ppixth, out PixHandle ppixd);
 
+    [LibraryImport(Lib)] internal static partial PixHandle pixConvertTo1(PixHandle pix, int threshold);
+
+    /// <summary>
+    /// Leptonica 1.82's signature (older releases had four arguments and a separate ...General variant):
+    /// conf is the normalized difference of ascender and descender counts of a 1-bpp, deskewed page;
+    /// positive means right side up, 0 means too few counts to say.
+    /// </summary>
+    [LibraryImport(Lib)] internal static partial int pixUpDownDetect(PixHandle pix, out float conf, int mincount, int npixels, int debug);
+
     [LibraryImport(Lib)]
     internal static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int sx, int sy, int smoothx, int smoothy, float scorefract, IntPtr ppixth, out PixHandle ppixd);
 }
