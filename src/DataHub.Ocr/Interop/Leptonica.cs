@@ -66,6 +66,17 @@ internal static unsafe partial class Leptonica
     /// </summary>
     [LibraryImport(Lib)] internal static partial int pixUpDownDetect(PixHandle pix, out float conf, int mincount, int npixels, int debug);
 
+    [LibraryImport(Lib)] internal static partial PixHandle pixThresholdToBinary(PixHandle pix, int thresh);
+
+    /// <summary>Histogram of an 8-bpp image from every <paramref name="factor"/>-th pixel of every factor-th row.</summary>
+    [LibraryImport(Lib)] internal static partial NumaHandle pixGetGrayHistogram(PixHandle pix, int factor);
+
+    [LibraryImport(Lib)] internal static partial void numaDestroy(ref IntPtr na);
+
+    /// <summary>Otsu's split of a histogram (what pixOtsuAdaptiveThreshold computes per tile); the out-pointers we do not need are null.</summary>
+    [LibraryImport(Lib)]
+    internal static partial int numaSplitDistribution(NumaHandle na, float scorefract, out int splitindex, IntPtr pave1, IntPtr pave2, IntPtr pnum1, IntPtr pnum2, IntPtr pnascore);
+
     [LibraryImport(Lib)]
     internal static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int sx, int sy, int smoothx, int smoothy, float scorefract, IntPtr ppixth, out PixHandle ppixd);
 }
