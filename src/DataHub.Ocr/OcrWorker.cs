@@ -20,6 +20,10 @@ internal sealed class OcrWorker : IDisposable
         _options = options;
         _api = CreateApi(options.Language, options.EngineMode);
         Tesseract.TessBaseAPISetPageSegMode(_api, options.PageSegMode);
+        // The fixed-pitch (typewriter) search serves the legacy classifier's chopping; the LSTM engine
+        // reads whole lines and does not need it. Off, it saved 2.6 % of Tesseract's instructions on a
+        // page (callgrind) with identical text, also on pages rendered in monospaced fonts.
+        Tesseract.TessBaseAPISetVariable(_api, "textord_disable_pitch_test", "1");
     }
 
     private TessBaseApiHandle CreateApi(string language, int oem)
