@@ -5,12 +5,14 @@ namespace DataHub.Ocr;
 /// <summary>
 /// Reads one page, paying for a second reading only when the first one is doubtful. The page is
 /// deskewed and binarized as it lies, then <see cref="OrientationGuess"/> (morphology, a few tens of
-/// ms) says which way up it probably is, and that turn is read first; a guess of "upright" or "no idea"
-/// reads the page as it lies. Only a doubtful reading (low confidence, or words standing on end) is
-/// followed by a second look, whose kind the shape of the words decides: wide boxes mean horizontal
-/// lines, so the page is upright but poor or upside down, and a reading turned 180° settles that
-/// directly (cheaper than OSD, which would still have to be followed by that reading); tall boxes mean
-/// a sideways page, where only OSD tells 90° from 270° (about as costly as a reading: 0.37 s).
+/// ms) says which way up it probably is. When it is sure, the page is read that way up as one block of
+/// text (<see cref="OcrEngineOptions.GuessedPageSegMode"/>, skipping Tesseract's layout analysis);
+/// otherwise, or when that reading is doubtful, it is read as it lies with full layout analysis
+/// (<see cref="OcrEngineOptions.PageSegMode"/>). Only a doubtful reading (low confidence, or words
+/// standing on end) is followed by a second look, whose kind the shape of the words decides: wide boxes
+/// mean horizontal lines, so the page is upright but poor or upside down, and a reading turned 180°
+/// settles that directly (cheaper than OSD, which would still have to be followed by that reading);
+/// tall boxes mean a sideways page, where only OSD tells 90° from 270° (about as costly as a reading).
 /// </summary>
 internal static class PageReader
 {
@@ -24,40 +26,42 @@ internal static class PageReader
         using (gray)
         {
             using var lying = PagePreparer.Finish(gray, dpi, 0, options);
-            var guess = options.DetectOrientation ? OrientationGuess.QuartersToUpright(lying.Pix, options.MinOrientationGuessConfidence) : 0;
+            var guess = options.DetectOrientation ? OrientationGuess.QuartersToUpright(lying.Pix, options.MinOrientationGuessConfidence) : null;
             OcrPageResult? guessed = null;
-            if (guess != 0)
+            if (guess is { } quartersGuessed)
             {
-                using (var turned = guess == 2 ? PagePreparer.TurnHalf(lying) : PagePreparer.Finish(gray, dpi, guess, options))
+                if (quartersGuessed == 0)
                 {
-                    guessed = Recognize(turned, pageNumber, worker);
+                    guessed = Recognize(lying, pageNumber, worker, options.GuessedPageSegMode);
+                }
+                else
+                {
+                    using var turned = quartersGuessed == 2 ? PagePreparer.TurnHalf(lying) : PagePreparer.Finish(gray, dpi, quartersGuessed, options);
+                    guessed = Recognize(turned, pageNumber, worker, options.GuessedPageSegMode);
                 }
                 if (LooksUpright(guessed, options.MinUprightConfidence)) return (guessed, false);
-                // A wrong guess (a table of digits, a figure) costs one reading more than not guessing; the usual path follows.
+                // A wrong guess (a table of digits, a figure) or a poor page: the usual path follows.
             }
 
-            var asItLies = Recognize(lying, pageNumber, worker);
+            var asItLies = Recognize(lying, pageNumber, worker, options.PageSegMode);
             if (!options.DetectOrientation || LooksUpright(asItLies, options.MinUprightConfidence))
             {
-                return (asItLies, guess != 0);
+                return (asItLies, guessed is not null);
             }
             if (!StandsOnEnd(asItLies))
             {
                 if (guess != 2)
                 {
                     using var turned = PagePreparer.TurnHalf(lying);
-                    var upsideDown = Recognize(turned, pageNumber, worker);
-                    guessed = Better(guessed, upsideDown);
+                    guessed = Better(guessed, Recognize(turned, pageNumber, worker, options.PageSegMode));
                 }
                 return (Better(guessed, asItLies), true);
             }
             var (quarters, conf) = PagePreparer.DetectOrientation(gray, dpi, worker);
             // OSD unsure or happy with the page as it lies: the readings so far are all there is to have.
             if (quarters == 0 || conf < options.MinOrientationConfidence) return (Better(guessed, asItLies), true);
-            // OSD confirms the guess: that reading is the page turned upright, however doubtful it looked.
-            if (quarters == guess && guessed is not null) return (guessed, true);
             using var osdTurned = PagePreparer.Finish(gray, dpi, quarters, options);
-            return (Recognize(osdTurned, pageNumber, worker), true);
+            return (Recognize(osdTurned, pageNumber, worker, options.PageSegMode), true);
         }
     }
 
@@ -90,9 +94,9 @@ internal static class PageReader
     private static OcrPageResult Better(OcrPageResult? first, OcrPageResult second) =>
         first is not null && first.MeanConfidence > second.MeanConfidence ? first : second;
 
-    private static OcrPageResult Recognize(PreparedPage page, int pageNumber, OcrWorker worker)
+    private static OcrPageResult Recognize(PreparedPage page, int pageNumber, OcrWorker worker, int pageSegMode)
     {
-        var (text, conf, words) = worker.Recognize(page.Pix, page.Dpi);
+        var (text, conf, words) = worker.Recognize(page.Pix, page.Dpi, pageSegMode);
         return new OcrPageResult(pageNumber, text.TrimEnd(), conf, page.RotationDegrees, page.SkewDegrees, words);
     }
 }

@@ -42,6 +42,18 @@ public sealed class OrientationDecisionTests(OcrFixture fixture)
     }
 
     [Theory]
+    [InlineData(OcrCorpus.Clean, 0)]
+    [InlineData(OcrCorpus.Rotated180, 180)]
+    public void With_full_layout_analysis_for_guessed_pages_too_pages_are_still_read_once(string pageClass, int expectedCorrection)
+    {
+        // The setting for archives with side-by-side columns, which one-block reading would run together.
+        var (page, doubted) = ReadFirstPageOf(pageClass, Options with { GuessedPageSegMode = Options.PageSegMode });
+        Assert.False(doubted);
+        Assert.Equal(expectedCorrection, page.RotationDegrees);
+        AssertReadable(pageClass, page);
+    }
+
+    [Theory]
     [InlineData(OcrCorpus.Rotated90, 270)]
     [InlineData(OcrCorpus.Rotated180, 180)]
     [InlineData(OcrCorpus.Rotated270, 90)]
