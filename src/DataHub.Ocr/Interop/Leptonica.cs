@@ -57,6 +57,26 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)]
     internal static partial int pixSauvolaBinarizeTiled(PixHandle pix, int whsize, float factor, int nx, int ny, IntPtr ppixth, out PixHandle ppixd);
 
+    [LibraryImport(Lib)] internal static partial PixHandle pixConvertTo1(PixHandle pix, int threshold);
+
+    /// <summary>
+    /// Leptonica 1.82's signature (older releases had four arguments and a separate ...General variant):
+    /// conf is the normalized difference of ascender and descender counts of a 1-bpp, deskewed page;
+    /// positive means right side up, 0 means too few counts to say.
+    /// </summary>
+    [LibraryImport(Lib)] internal static partial int pixUpDownDetect(PixHandle pix, out float conf, int mincount, int npixels, int debug);
+
+    [LibraryImport(Lib)] internal static partial PixHandle pixThresholdToBinary(PixHandle pix, int thresh);
+
+    /// <summary>Histogram of an 8-bpp image from every <paramref name="factor"/>-th pixel of every factor-th row.</summary>
+    [LibraryImport(Lib)] internal static partial NumaHandle pixGetGrayHistogram(PixHandle pix, int factor);
+
+    [LibraryImport(Lib)] internal static partial void numaDestroy(ref IntPtr na);
+
+    /// <summary>Otsu's split of a histogram (what pixOtsuAdaptiveThreshold computes per tile); the out-pointers we do not need are null.</summary>
+    [LibraryImport(Lib)]
+    internal static partial int numaSplitDistribution(NumaHandle na, float scorefract, out int splitindex, IntPtr pave1, IntPtr pave2, IntPtr pnum1, IntPtr pnum2, IntPtr pnascore);
+
     [LibraryImport(Lib)]
     internal static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int sx, int sy, int smoothx, int smoothy, float scorefract, IntPtr ppixth, out PixHandle ppixd);
 }
