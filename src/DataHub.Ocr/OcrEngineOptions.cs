@@ -25,13 +25,15 @@ public sealed record OcrEngineOptions
     /// <summary>
     /// Page segmentation mode for a page whose turn <see cref="MinOrientationGuessConfidence"/>'s guess is
     /// sure of; <see cref="PageSegMode"/> for the rest and for every second look. 6 (one uniform block)
-    /// skips Tesseract's layout analysis (rule-line removal, column and table finding): on our
-    /// deskewed, binarized pages 21.5 % fewer instructions per page than 3 (callgrind) and the same CER on
-    /// all 8 corpus classes. Without a guess 3 stays: its layout analysis is what shows a sideways page
-    /// (words standing on end), which 6 reads as garbage lines. The price: a page with side-by-side
-    /// columns is read line by line across them. Set it to <see cref="PageSegMode"/> for such archives.
+    /// skips Tesseract's layout analysis (rule-line removal, column and table finding): on our deskewed,
+    /// binarized pages 21.5 % fewer instructions per page than 3 (callgrind) and the same CER on all 8
+    /// corpus classes, but a page with side-by-side columns — the two-column header of most Vietnamese
+    /// administrative documents — is read line by line across them. 3 is the default: with the turn
+    /// guessed it already reads faster than bare Tesseract (bench/RESULTS.md, 0.48 against 0.60 CPU
+    /// s/page); single-column archives may set 6 (0.44). Without a guess 3 always stays: its layout
+    /// analysis is what shows a sideways page (words standing on end), which 6 reads as garbage lines.
     /// </summary>
-    public int GuessedPageSegMode { get; init; } = 6;
+    public int GuessedPageSegMode { get; init; } = 3;
 
     /// <summary>Resolution assumed when a page carries no (or implausible) DPI metadata.</summary>
     public int DefaultDpi { get; init; } = 300;

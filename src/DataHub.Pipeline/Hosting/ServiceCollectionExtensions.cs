@@ -50,7 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => new DataHub.Ocr.OcrEngine(new DataHub.Ocr.OcrEngineOptions
         {
             PoolSize = configuration.GetValue("Ocr:Workers", Environment.ProcessorCount),
-            // 3 for archives with side-by-side columns (see OcrEngineOptions.GuessedPageSegMode).
+            // 6 for single-column archives (see OcrEngineOptions.GuessedPageSegMode).
             GuessedPageSegMode = configuration.GetValue("Ocr:GuessedPageSegMode", new DataHub.Ocr.OcrEngineOptions().GuessedPageSegMode),
         }));
         services.AddSingleton(_ => new DataHub.Ocr.Extraction.FieldExtractor());
