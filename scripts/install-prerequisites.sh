@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system parts DataHub needs that are not there yet (Debian packages).
 #   scripts/install-prerequisites.sh           what ./datahub needs (Tesseract + Vietnamese model, poppler)
-#   scripts/install-prerequisites.sh --tests   plus what ./test.sh needs (PostgreSQL, Node.js for Azurite, ImageMagick, fonts, Chromium, wrk)
+#   scripts/install-prerequisites.sh --bench   plus what `datahub bench` needs (ImageMagick and fonts for the OCR corpus, wrk)
+#   scripts/install-prerequisites.sh --tests   plus what ./test.sh needs (the above, PostgreSQL, Node.js for Azurite, Chromium)
 set -euo pipefail
 packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils)
-if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(postgresql nodejs npm imagemagick fonts-noto-core fonts-dejavu-core chromium wrk)
-fi
+case "${1:-}" in
+  --bench) packages+=(imagemagick fonts-noto-core fonts-dejavu-core wrk) ;;
+  --tests) packages+=(imagemagick fonts-noto-core fonts-dejavu-core wrk postgresql nodejs npm chromium) ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
