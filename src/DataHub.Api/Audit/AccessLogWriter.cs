@@ -14,7 +14,11 @@ namespace DataHub.Api.Audit;
 public sealed class AccessLogWriter : IAsyncDisposable
 {
     private const int MaxBatch = 512;
-    private const int IndexChunk = 128;
+    // A request that arrives while the writer indexes waits for the chunk in hand: each index row is a
+    // random B-tree insert (tens of µs, more when its page is not cached), so 128 entries held lookups
+    // for 5–60 ms (up to 200 ms), which was the lookup's tail latency. 16 keep that wait to a few ms.
+    private const int IndexChunk = 16;
+    private const int IndexChunkUnderLoad = 64;
     private const long MaxIndexLag = 200_000;
     private static readonly TimeSpan IdleBeforeIndexing = TimeSpan.FromMilliseconds(20);
     private readonly Channel<(AccessLogEntry Entry, TaskCompletionSource Done)> _queue =
@@ -48,7 +52,9 @@ public sealed class AccessLogWriter : IAsyncDisposable
             var ready = _queue.Reader.WaitToReadAsync().AsTask();
             // The derived document index is filled in only while nobody waits for a log entry: no request
             // pays for it, and it costs nothing to a burst (readers of the index catch it up themselves).
-            while (behind && !ready.Wait(IdleBeforeIndexing)) (indexedTo, behind) = Index(IndexChunk);
+            // Once idle, chunk after chunk until a request arrives (it then waits for one chunk at most).
+            while (behind && !ready.Wait(IdleBeforeIndexing))
+                do (indexedTo, behind) = Index(IndexChunk); while (behind && !ready.IsCompleted);
             if (!ready.GetAwaiter().GetResult()) break;
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
             try
@@ -57,7 +63,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
                 foreach (var b in batch) b.Done.TrySetResult();
                 behind = true;
                 // Under load that never pauses, keep the lag bounded all the same.
-                if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(MaxBatch);
+                if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(IndexChunkUnderLoad);
             }
             catch (Exception e)
             {
