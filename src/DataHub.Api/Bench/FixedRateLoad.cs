@@ -48,8 +48,8 @@ public static class FixedRateLoad
             for (long n = 0; n < total; n++)
             {
                 var due = n / (double)rate;
-                var wait = due - clock.Elapsed.TotalSeconds;
-                if (wait > 0) PreciseSleep.For(TimeSpan.FromSeconds(wait));
+                // A loop: a sleep may end early (a signal) and is capped below a second.
+                for (double wait; (wait = due - clock.Elapsed.TotalSeconds) > 0;) PreciseSleep.For(TimeSpan.FromSeconds(wait));
                 inFlight[n] = Send(n, due);
             }
         }) { IsBackground = true, Name = "fixed-rate pacer" };
