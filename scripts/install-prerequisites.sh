@@ -5,9 +5,10 @@
 #   scripts/install-prerequisites.sh --tests   plus what ./test.sh needs (the above, PostgreSQL, Node.js for Azurite, Chromium)
 set -euo pipefail
 packages=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils)
+bench=(imagemagick fonts-noto-core fonts-dejavu-core wrk)
 case "${1:-}" in
-  --bench) packages+=(imagemagick fonts-noto-core fonts-dejavu-core wrk) ;;
-  --tests) packages+=(imagemagick fonts-noto-core fonts-dejavu-core wrk postgresql nodejs npm chromium) ;;
+  --bench) packages+=("${bench[@]}") ;;
+  --tests) packages+=("${bench[@]}" postgresql nodejs npm chromium) ;;
 esac
 missing=()
 for p in "${packages[@]}"; do

@@ -16,7 +16,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
     private const int MaxBatch = 512;
     // A request that arrives while the writer indexes waits for the chunk in hand: each index row is a
     // random B-tree insert (tens of µs, more when its page is not cached), so 128 entries held lookups
-    // for 5–60 ms (up to 200 ms, bench/RESULTS.md). 16 cut that wait eightfold.
+    // for 5–60 ms (up to 200 ms, bench/RESULTS.md). A chunk of 16 holds an eighth of those rows.
     private const int IndexChunk = 16;
     private const int IndexChunkUnderLoad = 64;
     private const long MaxIndexLag = 200_000;

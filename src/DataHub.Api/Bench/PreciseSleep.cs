@@ -11,9 +11,8 @@ internal static partial class PreciseSleep
 {
     public static void For(TimeSpan time)
     {
-        var microseconds = (uint)Math.Clamp(time.Ticks / 10, 1, 999_999);
         if (OperatingSystem.IsWindows()) Thread.Sleep(time);
-        else _ = Usleep(microseconds);
+        else _ = Usleep((uint)Math.Clamp(time.Ticks / 10, 1, 999_999));
     }
 
     [LibraryImport("libc", EntryPoint = "usleep")]
