@@ -32,9 +32,7 @@ public sealed class AuthenticationTests
         using var ws = new Workspace();
         ws.AddNetworkConnector(Simulators.Land, sim.BaseAddress, m =>
         {
-            // A generous attempt timeout: the one request counted below is the simulator's first, and on a
-            // busy CI machine a cold first request outlived the default 1 s and was retried (2 requests).
-            Workspace.Resilience(attemptTimeout: 10)(m);
+            Workspace.Resilience()(m);
             m["source"]!["auth"]!["password"] = "wrong";
             m["source"]!["auth"]!.AsObject().Remove("passwordEnv");
         }).WriteConfig(batchSize: 500);

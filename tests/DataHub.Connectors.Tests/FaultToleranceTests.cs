@@ -23,11 +23,12 @@ public sealed class FaultToleranceTests
 
     private static async Task<(CatalogSnapshot Snapshot, IReadOnlyList<Pipeline.Sync.ConnectorRunResult> Results, Dictionary<FaultKind, int> Faults, int Records)> SyncAllAsync(double errorRate)
     {
+        // The attempt timeout (1 s) must cut the simulator's hung requests (3 s).
         await using var sim = await Simulators.StartAsync(o => o with { ErrorRate = errorRate, HangSeconds = 3, Seed = 30 });
         // Every kind at least once (a random draw over ~60 requests could miss one), then 30 % at random.
         if (errorRate > 0) sim.Faults.Script("civil-status", [.. Enum.GetValues<FaultKind>().Reverse()]);
         using var ws = new Workspace();
-        foreach (var name in Simulators.All) ws.AddNetworkConnector(name, sim.BaseAddress, m => { Workspace.Resilience()(m); Workspace.PageSize(100)(m); });
+        foreach (var name in Simulators.All) ws.AddNetworkConnector(name, sim.BaseAddress, m => { Workspace.Resilience(attemptTimeout: 1)(m); Workspace.PageSize(100)(m); });
         ws.WriteConfig(batchSize: 250);
         IReadOnlyList<Pipeline.Sync.ConnectorRunResult> results;
         await using (var hub = new InProcessHub(ws)) results = await hub.SyncAsync();

@@ -48,7 +48,10 @@ public sealed class Workspace : IDisposable
     }
 
     /// <summary>Resilience for tests: quick backoff, short attempt timeout, and a circuit that only real outages open.</summary>
-    public static Action<JsonObject> Resilience(double attemptTimeout = 1, int maxRetries = 10, double failureRatio = 0.95, int minimumThroughput = 20, double rps = 200) => m =>
+    // A generous attempt timeout by default: a simulator's cold first request on a busy CI machine outlived
+    // 1 s, was retried, and broke tests that count requests or time a Retry-After. Tests that need hung
+    // requests cut short pass a short one.
+    public static Action<JsonObject> Resilience(double attemptTimeout = 10, int maxRetries = 10, double failureRatio = 0.95, int minimumThroughput = 20, double rps = 200) => m =>
         m["resilience"] = new JsonObject
         {
             ["requestsPerSecond"] = rps, ["attemptTimeoutSeconds"] = attemptTimeout, ["totalTimeoutSeconds"] = 60, ["maxRetries"] = maxRetries,
