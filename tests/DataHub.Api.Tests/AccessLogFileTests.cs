@@ -67,17 +67,38 @@ public sealed class AccessLogFileTests : IDisposable
     {
         Append(1, 3);
         Assert.Equal("0", Ledger.Query(LogFile, "SELECT COUNT(*) FROM access_log_documents").Single()[0]);
+        Assert.Equal("0", Ledger.Query(LogFile, "SELECT COUNT(*) FROM access_log_citizens").Single()[0]);
 
         using (var provider = Services())
         {
             var log = provider.GetRequiredService<AccessLog>();
-            Assert.Equal((2L, true), log.Documents.Extend(2));
-            log.Documents.CatchUp();
+            Assert.Equal((2L, true), log.Index.Extend(2));
+            log.Index.CatchUp();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         Assert.Equal("3", Ledger.Query(LogFile, "SELECT seq FROM access_log_indexed").Single()[0]);
         Assert.Equal(["1", "2", "3"], Ledger.Query(LogFile, "SELECT seq FROM access_log_documents ORDER BY seq").Select(r => r[0]));
+        Assert.Equal(["1", "2", "3"], Ledger.Query(LogFile, "SELECT seq FROM access_log_citizens WHERE citizen_id = '049091001230' ORDER BY seq").Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task A_log_with_an_earlier_versions_inline_citizen_index_is_moved_behind_the_chain()
+    {
+        Append(1, 2, citizen: "049091001230");
+        Append(3, 1, citizen: "049091001231");
+        using (var provider = Services()) provider.GetRequiredService<AccessLog>().Index.CatchUp();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // The way an earlier version left it: citizens indexed on the chained table itself, not behind it.
+        Ledger.Query(LogFile, "DELETE FROM access_log_citizens; CREATE INDEX access_log_citizen ON access_log (citizen_id, seq);");
+
+        var who = await Cli.RunAsync(Data, "audit", "citizen", "049091001230");
+
+        Assert.True(who.ExitCode == 0, who.Stderr);
+        Assert.Equal(2, who.Stdout.Split('\n').Count(l => l.Contains("mot-cua-hoi-an")));
+        Assert.Equal("0", Ledger.Query(LogFile, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'access_log_citizen'").Single()[0]);
+        Assert.Equal(["049091001230 1", "049091001230 2", "049091001231 3"],
+            Ledger.Query(LogFile, "SELECT citizen_id || ' ' || seq FROM access_log_citizens ORDER BY 1").Select(r => r[0]));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
     {
         try
         {
-            return _log.Documents.Extend(maxEntries);
+            return _log.Index.Extend(maxEntries);
         }
         catch (Exception e)
         {

@@ -99,7 +99,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<AccessLogDatabase>(),
             new AccessLogAnchor(configuration["Audit:AnchorPath"] is { } a ? paths.Resolve(a) : paths.DataPath("audit/access-log.anchor"))));
-        services.AddSingleton(sp => new DocumentReuse(sp.GetRequiredService<AccessLogDatabase>(), sp.GetRequiredService<AccessLog>().Documents));
+        services.AddSingleton(sp => new DocumentReuse(sp.GetRequiredService<AccessLogDatabase>(), sp.GetRequiredService<AccessLog>().Index));
     }
 
     private static string SqliteCatalogPath(IConfiguration configuration, DataHubPaths paths) =>

@@ -12,8 +12,8 @@ namespace DataHub.Store.Audit;
 /// </summary>
 public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor)
 {
-    /// <summary>Which entries returned which documents; filled in behind the appends (see its remarks).</summary>
-    public AccessLogDocumentIndex Documents { get; } = new(database);
+    /// <summary>Which entries returned which documents or looked up which citizen; filled in behind the appends (see its remarks).</summary>
+    public AccessLogIndex Index { get; } = new(database);
 
     private const string Columns = "seq, logged_at, client, purpose, endpoint, citizen_id, doc_ids, status, prev_hash, hash";
 
@@ -102,12 +102,12 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     /// </summary>
     public IReadOnlyList<AccessLogRecord> ForCitizen(string citizenId)
     {
-        Documents.CatchUp();
+        Index.CatchUp();
         var log = database.Prefix;
         using var connection = database.OpenWithCatalog();
         using var command = SqlCatalog.Command(connection, null,
-            $"SELECT {Columns} FROM {log}access_log WHERE citizen_id = @ci OR seq IN " +
-            $"(SELECT d.seq FROM {log}access_log_documents d JOIN subjects s ON s.doc_id = d.doc_id WHERE s.citizen_id = @ci) ORDER BY seq", ("@ci", citizenId));
+            $"SELECT {Columns} FROM {log}access_log WHERE seq IN (SELECT c.seq FROM {log}access_log_citizens c WHERE c.citizen_id = @ci " +
+            $"UNION SELECT d.seq FROM {log}access_log_documents d JOIN subjects s ON s.doc_id = d.doc_id WHERE s.citizen_id = @ci) ORDER BY seq", ("@ci", citizenId));
         using var reader = command.ExecuteReader();
         var records = new List<AccessLogRecord>();
         while (reader.Read()) records.Add(ReadRecord(reader));

@@ -41,11 +41,12 @@ public sealed class AccessLogDatabase
     /// <summary>How the log's tables are named in a connection from <see cref="OpenWithCatalog"/>.</summary>
     public string Prefix => Path is null ? "" : "audit.";
 
-    /// <summary>Creates the log's tables, and on SQLite moves a log that an earlier version kept in <c>catalog.db</c>.</summary>
+    /// <summary>Creates the log's tables, and brings a log written by an earlier version up to date (see <see cref="AccessLogMigration"/>).</summary>
     public void EnsureCreated()
     {
         Log.EnsureSchema(AccessLogSchemaSql.Create(Log.Dialect));
         if (Path is not null) AccessLogMigration.MoveOutOfCatalog(_catalogPath!, Path);
+        AccessLogMigration.MoveCitizenIndexBehindTheChain(Log);
     }
 
     /// <summary>

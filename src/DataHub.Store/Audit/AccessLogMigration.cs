@@ -54,6 +54,30 @@ internal static class AccessLogMigration
         }
     }
 
+    /// <summary>
+    /// A log written by an earlier version carries the index <c>access_log_citizen</c> on the chained table,
+    /// updated inside every append. Its entries up to the derived indexes' watermark move into
+    /// <c>access_log_citizens</c> (later ones are indexed behind the chain like any new entry) and the index
+    /// goes, in one transaction, once.
+    /// </summary>
+    public static void MoveCitizenIndexBehindTheChain(SqlCatalog log)
+    {
+        var exists = log.Dialect == CatalogDialect.PostgreSql
+            ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'access_log_citizen' AND schemaname = current_schema()"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'access_log_citizen'";
+        using var connection = log.Open();
+        using (var check = SqlCatalog.Command(connection, null, exists))
+            if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return;
+        using var transaction = connection.BeginTransaction();
+        if (log.Dialect == CatalogDialect.PostgreSql)
+            SqlCatalog.Execute(connection, transaction, "LOCK TABLE access_log_indexed IN SHARE ROW EXCLUSIVE MODE");
+        SqlCatalog.Execute(connection, transaction,
+            "INSERT INTO access_log_citizens (citizen_id, seq) SELECT citizen_id, seq FROM access_log " +
+            "WHERE citizen_id IS NOT NULL AND seq <= (SELECT seq FROM access_log_indexed WHERE id = 1) ORDER BY citizen_id, seq ON CONFLICT DO NOTHING");
+        SqlCatalog.Execute(connection, transaction, "DROP INDEX IF EXISTS access_log_citizen");
+        transaction.Commit();
+    }
+
     private static long MaxSeq(SqliteConnection connection, SqliteTransaction transaction, string schema)
     {
         using var command = SqlCatalog.Command(connection, transaction, $"SELECT COALESCE(MAX(seq), 0) FROM {schema}.access_log");

@@ -23,14 +23,19 @@ public static class AccessLogSchemaSql
             status INTEGER NOT NULL,
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS access_log_citizen ON access_log (citizen_id, seq);
-        -- Index of access_log.doc_ids for reuse figures and "who read this document"; derived, not chained,
-        -- and filled in behind the chain (AccessLogDocumentIndex): access_log_indexed says how far.
+        -- Index of access_log.doc_ids for reuse figures and "who read this document", and of citizen_id for
+        -- "who looked at this citizen"; derived, not chained, and filled in behind the chain (AccessLogIndex):
+        -- access_log_indexed says how far. (Earlier versions kept an index access_log_citizen on the table
+        -- itself; AccessLogMigration moves its rows here.)
         CREATE TABLE IF NOT EXISTS access_log_documents (
             doc_id TEXT NOT NULL,
             seq BIGINT NOT NULL,
             client TEXT NOT NULL,
             PRIMARY KEY (doc_id, seq)){d.WithoutRowId};
+        CREATE TABLE IF NOT EXISTS access_log_citizens (
+            citizen_id TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            PRIMARY KEY (citizen_id, seq)){d.WithoutRowId};
         CREATE TABLE IF NOT EXISTS access_log_indexed (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             seq BIGINT NOT NULL);

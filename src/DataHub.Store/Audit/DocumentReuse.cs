@@ -8,7 +8,7 @@ namespace DataHub.Store.Audit;
 /// one-stop software, and do not count. Documents are scoped like the report: digitized results whose
 /// settlement date is in the period.
 /// </summary>
-public sealed class DocumentReuse(AccessLogDatabase database, AccessLogDocumentIndex index)
+public sealed class DocumentReuse(AccessLogDatabase database, AccessLogIndex index)
 {
     public const string CliClientPrefix = "cli:";
 

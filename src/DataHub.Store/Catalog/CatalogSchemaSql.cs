@@ -54,6 +54,30 @@ public static class CatalogSchemaSql
             role TEXT NOT NULL,
             PRIMARY KEY (citizen_id, doc_id, role)){d.WithoutRowId};
 
+        -- A sync's versions and subjects on SQLite, appended in arrival order until merged into the two
+        -- tables above in key order when the run ends (Store/Catalog/CatalogStaging.cs).
+        CREATE TABLE IF NOT EXISTS staged_versions (
+            seq {d.AutoIncrementKey},
+            doc_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            doc_type TEXT NOT NULL,
+            agency_code TEXT NOT NULL,
+            result_number TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            status TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            valid_until TEXT,
+            method TEXT NOT NULL,
+            connector TEXT NOT NULL,
+            source_ref TEXT NOT NULL,
+            run_id BIGINT NOT NULL,
+            published_at TEXT NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS staged_subjects (
+            citizen_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            role TEXT NOT NULL);
+
         CREATE TABLE IF NOT EXISTS ledger (
             connector TEXT NOT NULL,
             source_ref TEXT NOT NULL,

@@ -24,6 +24,9 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     public CatalogDialect Dialect => dialect;
 
+    // SQLite only: PostgreSQL (clusters) keeps inserting into the keyed tables, which it does without the WAL rewrite.
+    private readonly CatalogStaging? _staging = dialect == CatalogDialect.Sqlite ? new CatalogStaging() : null;
+
     public DbConnection Open()
     {
         var connection = connect();
@@ -69,6 +72,8 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     public long StartRun(string connector, string trigger, string? node)
     {
         using var connection = Open();
+        // A crashed run's committed batches wait staged; merged first, so this run decides against them.
+        if (_staging is not null && _staging.HasForeignRows(connection)) _staging.Merge(connection);
         var now = Now();
         using var command = Command(connection, null,
             "INSERT INTO runs (connector, trigger_kind, node, started_at, last_progress_at, status) VALUES (@c, @t, @n, @s, @s, 'running') RETURNING run_id",
@@ -79,6 +84,8 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     public void FinishRun(long runId, string status, string? error)
     {
         using var connection = Open();
+        // Whatever the outcome, the run's committed batches become visible to lookups now.
+        _staging?.Merge(connection);
         var now = Now();
         Execute(connection, null, "UPDATE runs SET status = @st, error = @e, finished_at = @f, last_progress_at = @f WHERE run_id = @r",
             ("@st", status), ("@e", error), ("@f", now), ("@r", runId));
@@ -129,6 +136,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         var found = new Dictionary<string, CurrentVersion>(StringComparer.Ordinal);
         if (documentIds.Count == 0) return found;
         using var connection = Open();
+        if (_staging is not null) documentIds = _staging.Find(connection, documentIds, found);
         // One statement per slice of ids instead of one per id: a sync batch asks for thousands at once.
         var ids = documentIds.ToArray();
         for (var start = 0; start < ids.Length; start += FindCurrentSlice)
@@ -159,7 +167,8 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var transaction = connection.BeginTransaction();
         var now = Now();
 
-        if (batch.Versions.Count > 0)
+        var staged = _staging?.Stage(connection, transaction, batch, now);
+        if (_staging is null && batch.Versions.Count > 0)
         {
             using var supersede = Command(connection, transaction,
                 "UPDATE document_versions SET is_current = 0 WHERE doc_id = @d AND is_current = 1 AND version <> @v", ("@d", ""), ("@v", 0));
@@ -220,6 +229,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             "UPDATE runs SET pulled = pulled + @p, published = published + @pb, unchanged = unchanged + @un, quarantined = quarantined + @q, pending_review = pending_review + @pr, last_progress_at = @u WHERE run_id = @r",
             ("@p", c.Pulled), ("@pb", c.Published), ("@un", c.Unchanged), ("@q", c.Quarantined), ("@pr", c.PendingReview), ("@u", now), ("@r", batch.RunId));
         transaction.Commit();
+        if (staged is not null && _staging!.Staged(staged)) _staging.Merge(connection);
     }
 
     public IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded)
@@ -393,6 +403,8 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         var now = Now();
         Execute(connection, transaction, "DELETE FROM subjects");
         Execute(connection, transaction, "DELETE FROM document_versions");
+        Execute(connection, transaction, "DELETE FROM staged_subjects");
+        Execute(connection, transaction, "DELETE FROM staged_versions");
         using var insert = Command(connection, transaction,
             "INSERT INTO document_versions (doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at) " +
             "VALUES (@d, @v, @cur, @t, @a, @n, @h, @s, @i, @u, @m, @c, @r, 0, @p)",
@@ -411,6 +423,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             Set(ledger, v.Connector, v.SourceRef, v.DocumentId, v.Version, v.DocumentType, v.AgencyCode, doc.AgencyLevel, doc.ProcedureField, Day(v.IssueDate), v.Method, v.ResultNumber, now).ExecuteNonQuery();
         }
         transaction.Commit();
+        _staging?.Forget(long.MaxValue);
     }
 
     public IReadOnlyList<string> DocumentIndexFingerprint()
@@ -467,7 +480,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     private static DateTimeOffset Time(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseDay(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

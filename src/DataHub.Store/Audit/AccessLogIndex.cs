@@ -4,13 +4,16 @@ using DataHub.Store.Catalog;
 namespace DataHub.Store.Audit;
 
 /// <summary>
-/// Fills in <c>access_log_documents</c> (which entries returned which documents) behind the chain. Each row
-/// is a random insert into a B-tree keyed by document id: done inside the append, it was about two thirds
-/// of an append's cost, paid on the single writer every lookup waits for. The chain itself (what makes an
-/// access provable) is still written before the response; this derived index is filled in when the writer
-/// is idle (<c>AccessLogWriter</c>) and always caught up before anything reads it (<see cref="CatchUp"/>).
+/// Fills in the log's derived indexes behind the chain: <c>access_log_documents</c> (which entries returned
+/// which documents) and <c>access_log_citizens</c> (which entries looked a citizen up). Each row is a random
+/// insert into a B-tree keyed by document or citizen id: done inside the append, the document rows were about
+/// two thirds of an append's cost, paid on the single writer every lookup waits for, and the citizen index
+/// dirtied a page of its own per lookup (2.6 times the bytes written while the API served lookups,
+/// bench/RESULTS.md). The chain itself (what makes an access provable) is still written before the
+/// response; these indexes are filled in when the writer is idle (<c>AccessLogWriter</c>) and always caught
+/// up before anything reads them (<see cref="CatchUp"/>).
 /// </summary>
-public sealed class AccessLogDocumentIndex(AccessLogDatabase database)
+public sealed class AccessLogIndex(AccessLogDatabase database)
 {
     /// <summary>Indexes up to <paramref name="maxEntries"/> entries after the last indexed one.</summary>
     /// <returns>The last entry indexed now, and whether entries remain after it.</returns>
@@ -26,9 +29,10 @@ public sealed class AccessLogDocumentIndex(AccessLogDatabase database)
             from = Convert.ToInt64(watermark.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
 
         var rows = new List<(string DocumentId, long Seq, string Client)>();
+        var citizens = new List<(string CitizenId, long Seq)>();
         long to = from, read = 0;
         using (var entries = SqlCatalog.Command(connection, transaction,
-            "SELECT seq, client, doc_ids FROM access_log WHERE seq > @from ORDER BY seq LIMIT @n", ("@from", from), ("@n", maxEntries)))
+            "SELECT seq, client, doc_ids, citizen_id FROM access_log WHERE seq > @from ORDER BY seq LIMIT @n", ("@from", from), ("@n", maxEntries)))
         using (var reader = entries.ExecuteReader())
         {
             while (reader.Read())
@@ -37,12 +41,24 @@ public sealed class AccessLogDocumentIndex(AccessLogDatabase database)
                 read++;
                 var client = reader.GetString(1);
                 foreach (var id in reader.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries)) rows.Add((id, to, client));
+                if (!reader.IsDBNull(3)) citizens.Add((reader.GetString(3), to));
             }
         }
         if (read == 0) return (from, false);
 
         // In key order: neighbouring rows land on the same B-tree pages.
         rows.Sort((a, b) => a.DocumentId != b.DocumentId ? string.CompareOrdinal(a.DocumentId, b.DocumentId) : a.Seq.CompareTo(b.Seq));
+        citizens.Sort((a, b) => a.CitizenId != b.CitizenId ? string.CompareOrdinal(a.CitizenId, b.CitizenId) : a.Seq.CompareTo(b.Seq));
+        using (var insert = SqlCatalog.Command(connection, transaction,
+            "INSERT INTO access_log_citizens (citizen_id, seq) VALUES (@ci, @s) ON CONFLICT DO NOTHING", ("@ci", ""), ("@s", 0L)))
+        {
+            foreach (var (citizen, seq) in citizens)
+            {
+                insert.Parameters[0].Value = citizen;
+                insert.Parameters[1].Value = seq;
+                insert.ExecuteNonQuery();
+            }
+        }
         using (var insert = SqlCatalog.Command(connection, transaction,
             "INSERT INTO access_log_documents (doc_id, seq, client) VALUES (@d, @s, @c) ON CONFLICT DO NOTHING", ("@d", ""), ("@s", 0L), ("@c", "")))
         {
@@ -59,7 +75,7 @@ public sealed class AccessLogDocumentIndex(AccessLogDatabase database)
         return (to, read == maxEntries);
     }
 
-    /// <summary>Indexes every entry appended so far; readers of <c>access_log_documents</c> call this first.</summary>
+    /// <summary>Indexes every entry appended so far; readers of either index call this first.</summary>
     public void CatchUp()
     {
         // Chunks, so that an API appending to the same SQLite file meanwhile waits for one chunk at most.

@@ -1,0 +1,180 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace DataHub.Store.Catalog;
+
+/// <summary>
+/// On SQLite, a sync batch's versions and subjects are appended to <c>staged_versions</c> and
+/// <c>staged_subjects</c> in arrival order, and merged into the keyed tables in key order when the run
+/// ends (or once <see cref="MergeThreshold"/> rows wait). Document and citizen ids are hashes or random,
+/// so inserting each row into its keyed table dirtied a 4 KiB page of its own, written to the WAL and
+/// again at the checkpoint; appending fills pages in sequence, and the merge touches each leaf once.
+/// Measured on 100,000 records: a sync 20–25 % faster (bench/RESULTS.md).
+/// <para>
+/// Until merged, a staged version is seen by <see cref="SqlCatalog.FindCurrent"/> (the sync's own
+/// decisions) through an in-memory map from a 64-bit hash of the document id to the row of its newest
+/// staged version, always checked against the row itself; lookups see it once its run has ended. A
+/// crashed run's staged rows are durable (committed with their batch's checkpoint) and merged before the
+/// next run starts.
+/// </para>
+/// </summary>
+internal sealed class CatalogStaging
+{
+    /// <summary>Bounds the in-memory map (~24 bytes a row) and how long a long run keeps documents from lookups.</summary>
+    public const int MergeThreshold = 200_000;
+
+    private const int Slice = 500;
+    private const string VersionColumns = "doc_id, version, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at";
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, long> _newest = [];
+    private long _pending;
+
+    /// <summary>Appends the batch's versions and subjects inside the commit's transaction.</summary>
+    /// <returns>What to note with <see cref="Staged"/> once the transaction has committed.</returns>
+    public List<(long Hash, long Seq)> Stage(DbConnection connection, DbTransaction transaction, BatchCommit batch, string now)
+    {
+        var staged = new List<(long, long)>(batch.Versions.Count);
+        if (batch.Versions.Count == 0) return staged;
+        using var insert = SqlCatalog.Command(connection, transaction,
+            $"INSERT INTO staged_versions ({VersionColumns}) VALUES (@d, @v, @t, @a, @n, @h, @s, @i, @u, @m, @c, @r, @run, @p) RETURNING seq",
+            ("@d", ""), ("@v", 0), ("@t", ""), ("@a", ""), ("@n", ""), ("@h", ""), ("@s", ""), ("@i", ""), ("@u", null), ("@m", ""), ("@c", ""), ("@r", ""), ("@run", 0L), ("@p", now));
+        using var subject = SqlCatalog.Command(connection, transaction,
+            "INSERT INTO staged_subjects (citizen_id, doc_id, role) VALUES (@ci, @d, @ro)", ("@ci", ""), ("@d", ""), ("@ro", ""));
+        foreach (var v in batch.Versions)
+        {
+            var p = insert.Parameters;
+            p[0].Value = v.DocumentId; p[1].Value = v.Version; p[2].Value = v.DocumentType; p[3].Value = v.AgencyCode; p[4].Value = v.ResultNumber;
+            p[5].Value = v.ContentHash; p[6].Value = v.Status; p[7].Value = SqlCatalog.Day(v.IssueDate);
+            p[8].Value = v.ValidUntil is { } u ? SqlCatalog.Day(u) : DBNull.Value;
+            p[9].Value = v.Method; p[10].Value = v.Connector; p[11].Value = v.SourceRef; p[12].Value = batch.RunId;
+            staged.Add((Hash(v.DocumentId), Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture)));
+            foreach (var s in v.Subjects)
+            {
+                subject.Parameters[0].Value = s.CitizenId;
+                subject.Parameters[1].Value = v.DocumentId;
+                subject.Parameters[2].Value = s.Role;
+                subject.ExecuteNonQuery();
+            }
+        }
+        return staged;
+    }
+
+    /// <summary>Notes committed staged rows; true when enough wait that they should be merged now.</summary>
+    public bool Staged(List<(long Hash, long Seq)> rows)
+    {
+        lock (_gate)
+        {
+            // Versions of one document only grow, so the newest row wins.
+            foreach (var (hash, seq) in rows)
+                if (!_newest.TryGetValue(hash, out var known) || known < seq) _newest[hash] = seq;
+            _pending += rows.Count;
+            return _pending >= MergeThreshold;
+        }
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> the newest staged version of each id that has one, and returns the
+    /// ids left to look up in the keyed table.
+    /// </summary>
+    public IReadOnlyCollection<string> Find(DbConnection connection, IReadOnlyCollection<string> ids, Dictionary<string, CurrentVersion> found)
+    {
+        var seqs = new List<long>();
+        var hinted = new HashSet<string>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            if (_newest.Count == 0) return ids;
+            foreach (var id in ids)
+            {
+                if (!_newest.TryGetValue(Hash(id), out var seq)) continue;
+                seqs.Add(seq);
+                hinted.Add(id);
+            }
+        }
+        if (seqs.Count == 0) return ids;
+
+        for (var start = 0; start < seqs.Count; start += Slice)
+            Read(connection, "seq", seqs.GetRange(start, Math.Min(Slice, seqs.Count - start)).Cast<object>().ToList(), hinted, found);
+        // A row not found by its number was merged meanwhile (by this process or another), or shares its
+        // hash with another id: ask the staging table by id (a scan, rare, and of few rows after a merge).
+        var unresolved = hinted.Where(id => !found.ContainsKey(id)).ToList();
+        for (var start = 0; start < unresolved.Count; start += Slice)
+            Read(connection, "doc_id", unresolved.GetRange(start, Math.Min(Slice, unresolved.Count - start)).Cast<object>().ToList(), hinted, found);
+        return ids.Where(id => !found.ContainsKey(id)).ToList();
+    }
+
+    private static void Read(DbConnection connection, string column, List<object> keys, HashSet<string> wanted, Dictionary<string, CurrentVersion> found)
+    {
+        var parameters = keys.Select((k, i) => ("@k" + i.ToString(CultureInfo.InvariantCulture), (object?)k)).ToArray();
+        using var command = SqlCatalog.Command(connection, null,
+            $"SELECT doc_id, version, content_hash, run_id, source_ref FROM staged_versions WHERE {column} IN ({string.Join(", ", parameters.Select(p => p.Item1))})", parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            var version = reader.GetInt32(1);
+            if (!wanted.Contains(id) || (found.TryGetValue(id, out var known) && known.Version >= version)) continue;
+            found[id] = new CurrentVersion(version, reader.GetString(2), reader.GetInt64(3), reader.GetString(4));
+        }
+    }
+
+    /// <summary>How many rows wait that this process does not know of (left by a crashed run elsewhere).</summary>
+    public bool HasForeignRows(DbConnection connection)
+    {
+        using var command = SqlCatalog.Command(connection, null, "SELECT COUNT(*) FROM staged_versions");
+        var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        lock (_gate) return rows > _pending;
+    }
+
+    /// <summary>Moves every staged row into the keyed tables, in key order, in one transaction.</summary>
+    public void Merge(DbConnection connection)
+    {
+        long mergedTo;
+        using (var transaction = connection.BeginTransaction())
+        {
+            using (var last = SqlCatalog.Command(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM staged_versions"))
+                mergedTo = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (mergedTo > 0)
+            {
+                SqlCatalog.Execute(connection, transaction,
+                    "CREATE TEMP TABLE IF NOT EXISTS staged_newest (doc_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID; DELETE FROM temp.staged_newest;" +
+                    "INSERT INTO temp.staged_newest (doc_id, version) SELECT doc_id, MAX(version) FROM staged_versions GROUP BY doc_id;" +
+                    // The versions a staged one supersedes; only older ones, whatever else happened meanwhile.
+                    "UPDATE document_versions SET is_current = 0 WHERE is_current = 1 AND doc_id IN (SELECT doc_id FROM temp.staged_newest) " +
+                    "AND version < (SELECT n.version FROM temp.staged_newest n WHERE n.doc_id = document_versions.doc_id);" +
+                    $"INSERT INTO document_versions ({VersionColumns}, is_current) SELECT s.doc_id, s.version, s.doc_type, s.agency_code, s.result_number, s.content_hash, s.status, " +
+                    "s.issue_date, s.valid_until, s.method, s.connector, s.source_ref, s.run_id, s.published_at, CASE WHEN s.version = n.version THEN 1 ELSE 0 END " +
+                    "FROM staged_versions s JOIN temp.staged_newest n ON n.doc_id = s.doc_id WHERE true ORDER BY s.doc_id, s.version ON CONFLICT (doc_id, version) DO NOTHING;" +
+                    "INSERT INTO subjects (citizen_id, doc_id, role) SELECT citizen_id, doc_id, role FROM staged_subjects WHERE true ORDER BY citizen_id, doc_id, role ON CONFLICT DO NOTHING;" +
+                    "DELETE FROM staged_versions; DELETE FROM staged_subjects; DROP TABLE temp.staged_newest;");
+            }
+            transaction.Commit();
+        }
+        Forget(mergedTo);
+    }
+
+    /// <summary>
+    /// Drops what the map knows up to a row number: every staged row up to it is merged or discarded
+    /// (the write lock serializes commits and merges, so none of this process's rows waits behind it).
+    /// </summary>
+    public void Forget(long upTo)
+    {
+        lock (_gate)
+        {
+            foreach (var (hash, seq) in _newest.ToList())
+                if (seq <= upTo) _newest.Remove(hash);
+            _pending = 0;
+        }
+    }
+
+    /// <summary>FNV-1a over the id's characters: ids are hash-like already, so 64 bits spread them well.</summary>
+    private static long Hash(string id)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in id)
+        {
+            h ^= c;
+            h *= 1099511628211UL;
+        }
+        return unchecked((long)h);
+    }
+}

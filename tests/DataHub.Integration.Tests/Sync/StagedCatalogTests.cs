@@ -1,0 +1,88 @@
+using DataHub.Core.Documents;
+using DataHub.Core.Normalization;
+using DataHub.Store.Catalog;
+using DataHub.Tests.Shared;
+
+namespace DataHub.Integration.Tests.Sync;
+
+/// <summary>
+/// The SQLite catalog stages a run's versions and merges them into the keyed tables when the run ends
+/// (Store/Catalog/CatalogStaging.cs): the run's own decisions see them at once, lookups once merged, and a
+/// crashed run's staged rows are merged before the next run.
+/// </summary>
+public sealed class StagedCatalogTests : IDisposable
+{
+    private const string Citizen = "049190000123";
+    private readonly TempFolder _folder = new("datahub-staging");
+
+    [Fact]
+    public void A_runs_versions_are_seen_by_its_next_batches_and_reach_lookups_when_it_ends()
+    {
+        using var catalog = Open();
+        var doc = DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, "12/2024");
+        var first = catalog.StartRun("civil", "manual", null);
+        catalog.CommitBatch(Batch(first, Version(doc, 1, "h1")));
+        catalog.FinishRun(first, "succeeded", null);
+        Assert.Equal([(1, true)], Versions(catalog, doc));
+
+        var second = catalog.StartRun("civil", "manual", null);
+        catalog.CommitBatch(Batch(second, Version(doc, 2, "h2")));
+        // The run's next batch decides against version 2, which lookups do not see yet.
+        Assert.Equal(new CurrentVersion(2, "h2", second, "file.json#2"), catalog.FindCurrent([doc.Value])[doc.Value]);
+        Assert.Equal(["h1"], catalog.FindByCitizen(Citizen, null, includeSuperseded: false).Select(d => d.ContentHash));
+        catalog.CommitBatch(Batch(second, Version(doc, 3, "h3")));
+        Assert.Equal(3, catalog.FindCurrent([doc.Value])[doc.Value].Version);
+        catalog.FinishRun(second, "succeeded", null);
+
+        Assert.Equal([(3, true), (2, false), (1, false)], Versions(catalog, doc));
+        Assert.Equal(["h3"], catalog.FindByCitizen(Citizen, null, includeSuperseded: false).Select(d => d.ContentHash));
+        Assert.Equal(3, catalog.FindCurrent([doc.Value])[doc.Value].Version);
+        Assert.Equal(0L, Count(catalog, "staged_versions") + Count(catalog, "staged_subjects"));
+        Assert.Equal(1L, Count(catalog, "subjects"));
+    }
+
+    [Fact]
+    public void A_crashed_runs_staged_versions_are_merged_before_the_next_run_decides()
+    {
+        var doc = DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, "13/2024");
+        using (var crashed = Open())
+        {
+            var run = crashed.StartRun("civil", "manual", null);
+            crashed.CommitBatch(Batch(run, Version(doc, 1, "h1")));
+            // No FinishRun: the process died here.
+        }
+        using var catalog = Open();
+        Assert.Empty(catalog.FindByCitizen(Citizen, null, includeSuperseded: true));
+        catalog.StartRun("civil", "manual", null);
+        Assert.Equal([(1, true)], Versions(catalog, doc));
+        Assert.Equal("h1", catalog.FindCurrent([doc.Value])[doc.Value].ContentHash);
+        Assert.Equal(0L, Count(catalog, "staged_versions"));
+    }
+
+    private SqlCatalog Open()
+    {
+        var catalog = CatalogFactory.Sqlite(_folder.Combine("catalog.db"));
+        catalog.EnsureCreated();
+        return catalog;
+    }
+
+    private static PublishedVersion Version(DocumentId doc, int version, string hash) =>
+        new(doc.Value, version, DocumentType.BirthCertificate.Slug, "UBND-XA-01", "12/2024", hash, "valid", new DateOnly(2024, 3, 5), null, "digital", "civil",
+            $"file.json#{version}", [new DocumentSubject(Citizen, "registrant")]);
+
+    private static BatchCommit Batch(long run, PublishedVersion version) =>
+        new(run, "civil", [], [version], [], null, new RunCounts(1, 1, 0, 0, 0));
+
+    private static List<(int, bool)> Versions(SqlCatalog catalog, DocumentId doc) =>
+        catalog.GetVersions(doc).Select(v => (v.Version, v.IsCurrent)).ToList();
+
+    private static long Count(SqlCatalog catalog, string table)
+    {
+        using var connection = catalog.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
