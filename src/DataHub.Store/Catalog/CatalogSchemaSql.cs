@@ -7,6 +7,22 @@ namespace DataHub.Store.Catalog;
 /// </summary>
 public static class CatalogSchemaSql
 {
+    // What a version row says about its document, in the keyed table and in the staging table alike.
+    private const string VersionFields = """
+            doc_type TEXT NOT NULL,
+            agency_code TEXT NOT NULL,
+            result_number TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            status TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            valid_until TEXT,
+            method TEXT NOT NULL,
+            connector TEXT NOT NULL,
+            source_ref TEXT NOT NULL,
+            run_id BIGINT NOT NULL,
+            published_at TEXT NOT NULL
+        """;
+
     public static string Create(CatalogDialect d) => $"""
         CREATE TABLE IF NOT EXISTS runs (
             run_id {d.AutoIncrementKey},
@@ -34,18 +50,7 @@ public static class CatalogSchemaSql
             doc_id TEXT NOT NULL,
             version INTEGER NOT NULL,
             is_current INTEGER NOT NULL,
-            doc_type TEXT NOT NULL,
-            agency_code TEXT NOT NULL,
-            result_number TEXT NOT NULL,
-            content_hash TEXT NOT NULL,
-            status TEXT NOT NULL,
-            issue_date TEXT NOT NULL,
-            valid_until TEXT,
-            method TEXT NOT NULL,
-            connector TEXT NOT NULL,
-            source_ref TEXT NOT NULL,
-            run_id BIGINT NOT NULL,
-            published_at TEXT NOT NULL,
+            {VersionFields},
             PRIMARY KEY (doc_id, version)){d.WithoutRowId};
 
         CREATE TABLE IF NOT EXISTS subjects (
@@ -60,18 +65,7 @@ public static class CatalogSchemaSql
             seq {d.AutoIncrementKey},
             doc_id TEXT NOT NULL,
             version INTEGER NOT NULL,
-            doc_type TEXT NOT NULL,
-            agency_code TEXT NOT NULL,
-            result_number TEXT NOT NULL,
-            content_hash TEXT NOT NULL,
-            status TEXT NOT NULL,
-            issue_date TEXT NOT NULL,
-            valid_until TEXT,
-            method TEXT NOT NULL,
-            connector TEXT NOT NULL,
-            source_ref TEXT NOT NULL,
-            run_id BIGINT NOT NULL,
-            published_at TEXT NOT NULL);
+            {VersionFields});
 
         CREATE TABLE IF NOT EXISTS staged_subjects (
             citizen_id TEXT NOT NULL,
