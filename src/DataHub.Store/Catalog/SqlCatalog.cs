@@ -84,11 +84,18 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     public void FinishRun(long runId, string status, string? error)
     {
         using var connection = Open();
-        // Whatever the outcome, the run's committed batches become visible to lookups now.
-        _staging?.Merge(connection);
-        var now = Now();
-        Execute(connection, null, "UPDATE runs SET status = @st, error = @e, finished_at = @f, last_progress_at = @f WHERE run_id = @r",
-            ("@st", status), ("@e", error), ("@f", now), ("@r", runId));
+        try
+        {
+            // Whatever the outcome, the run's committed batches become visible to lookups now. If the merge
+            // fails (a full disk), they stay staged, durable, and the next run merges them first.
+            _staging?.Merge(connection);
+        }
+        finally
+        {
+            var now = Now();
+            Execute(connection, null, "UPDATE runs SET status = @st, error = @e, finished_at = @f, last_progress_at = @f WHERE run_id = @r",
+                ("@st", status), ("@e", error), ("@f", now), ("@r", runId));
+        }
     }
 
     public IReadOnlyList<RunRecord> ListRuns(string? connector, int limit)
