@@ -23,7 +23,6 @@ internal sealed class CatalogStaging
     /// <summary>Bounds the in-memory map (~24 bytes a row) and how long a long run keeps documents from lookups.</summary>
     public const int MergeThreshold = 200_000;
 
-    private const int Slice = 500;
     private const string VersionColumns = "doc_id, version, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at";
     private readonly Lock _gate = new();
     private readonly Dictionary<long, long> _newest = [];
@@ -42,19 +41,10 @@ internal sealed class CatalogStaging
             "INSERT INTO staged_subjects (citizen_id, doc_id, role) VALUES (@ci, @d, @ro)", ("@ci", ""), ("@d", ""), ("@ro", ""));
         foreach (var v in batch.Versions)
         {
-            var p = insert.Parameters;
-            p[0].Value = v.DocumentId; p[1].Value = v.Version; p[2].Value = v.DocumentType; p[3].Value = v.AgencyCode; p[4].Value = v.ResultNumber;
-            p[5].Value = v.ContentHash; p[6].Value = v.Status; p[7].Value = SqlCatalog.Day(v.IssueDate);
-            p[8].Value = v.ValidUntil is { } u ? SqlCatalog.Day(u) : DBNull.Value;
-            p[9].Value = v.Method; p[10].Value = v.Connector; p[11].Value = v.SourceRef; p[12].Value = batch.RunId;
+            SqlCatalog.Set(insert, v.DocumentId, v.Version, v.DocumentType, v.AgencyCode, v.ResultNumber, v.ContentHash, v.Status, SqlCatalog.Day(v.IssueDate),
+                v.ValidUntil is { } u ? SqlCatalog.Day(u) : null, v.Method, v.Connector, v.SourceRef, batch.RunId, now);
             staged.Add((Hash(v.DocumentId), Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture)));
-            foreach (var s in v.Subjects)
-            {
-                subject.Parameters[0].Value = s.CitizenId;
-                subject.Parameters[1].Value = v.DocumentId;
-                subject.Parameters[2].Value = s.Role;
-                subject.ExecuteNonQuery();
-            }
+            foreach (var s in v.Subjects) SqlCatalog.Set(subject, s.CitizenId, v.DocumentId, s.Role).ExecuteNonQuery();
         }
         return staged;
     }
@@ -92,32 +82,19 @@ internal sealed class CatalogStaging
         }
         if (seqs.Count == 0) return ids;
 
-        for (var start = 0; start < seqs.Count; start += Slice)
-            Read(connection, "seq", seqs.GetRange(start, Math.Min(Slice, seqs.Count - start)).Cast<object>().ToList(), hinted, found);
+        // Only rows of the ids asked for, and of each id its newest version.
+        void Keep(string id, CurrentVersion version)
+        {
+            if (hinted.Contains(id) && (!found.TryGetValue(id, out var known) || known.Version < version.Version)) found[id] = version;
+        }
+        SqlCatalog.ReadVersions(connection, "staged_versions WHERE true", "seq", seqs, Keep);
         // A row not found by its number was merged meanwhile (by this process or another), or shares its
         // hash with another id: ask the staging table by id (a scan, rare, and of few rows after a merge).
-        var unresolved = hinted.Where(id => !found.ContainsKey(id)).ToList();
-        for (var start = 0; start < unresolved.Count; start += Slice)
-            Read(connection, "doc_id", unresolved.GetRange(start, Math.Min(Slice, unresolved.Count - start)).Cast<object>().ToList(), hinted, found);
+        SqlCatalog.ReadVersions(connection, "staged_versions WHERE true", "doc_id", hinted.Where(id => !found.ContainsKey(id)).ToList(), Keep);
         return ids.Where(id => !found.ContainsKey(id)).ToList();
     }
 
-    private static void Read(DbConnection connection, string column, List<object> keys, HashSet<string> wanted, Dictionary<string, CurrentVersion> found)
-    {
-        var parameters = keys.Select((k, i) => ("@k" + i.ToString(CultureInfo.InvariantCulture), (object?)k)).ToArray();
-        using var command = SqlCatalog.Command(connection, null,
-            $"SELECT doc_id, version, content_hash, run_id, source_ref FROM staged_versions WHERE {column} IN ({string.Join(", ", parameters.Select(p => p.Item1))})", parameters);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetString(0);
-            var version = reader.GetInt32(1);
-            if (!wanted.Contains(id) || (found.TryGetValue(id, out var known) && known.Version >= version)) continue;
-            found[id] = new CurrentVersion(version, reader.GetString(2), reader.GetInt64(3), reader.GetString(4));
-        }
-    }
-
-    /// <summary>How many rows wait that this process does not know of (left by a crashed run elsewhere).</summary>
+    /// <summary>Whether rows wait that this process did not stage (left by a crashed run, or another process's).</summary>
     public bool HasForeignRows(DbConnection connection)
     {
         using var command = SqlCatalog.Command(connection, null, "SELECT COUNT(*) FROM staged_versions");

@@ -144,28 +144,31 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         if (documentIds.Count == 0) return found;
         using var connection = Open();
         if (_staging is not null) documentIds = _staging.Find(connection, documentIds, found);
-        // One statement per slice of ids instead of one per id: a sync batch asks for thousands at once.
-        var ids = documentIds.ToArray();
-        for (var start = 0; start < ids.Length; start += FindCurrentSlice)
-        {
-            using var command = FindCurrentCommand(connection, ids.AsSpan(start, Math.Min(FindCurrentSlice, ids.Length - start)));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                found[reader.GetString(0)] = new CurrentVersion(reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4));
-        }
+        ReadVersions(connection, "document_versions WHERE is_current = 1", "doc_id", documentIds.ToList(), (id, version) => found[id] = version);
         return found;
     }
 
-    /// <summary>Ids per lookup statement: well under SQLite's 32,766 host parameters and PostgreSQL's 65,535.</summary>
-    private const int FindCurrentSlice = 500;
+    /// <summary>Keys per lookup statement: well under SQLite's 32,766 host parameters and PostgreSQL's 65,535.</summary>
+    private const int InListSlice = 500;
 
-    private static DbCommand FindCurrentCommand(DbConnection connection, ReadOnlySpan<string> ids)
+    /// <summary>
+    /// Reads the (doc_id, version, content_hash, run_id, source_ref) rows of <paramref name="filteredTable"/>
+    /// (a table and a WHERE condition) whose <paramref name="column"/> is one of <paramref name="keys"/>: one
+    /// statement per slice of keys instead of one per key, since a sync batch asks for thousands at once.
+    /// </summary>
+    internal static void ReadVersions<T>(DbConnection connection, string filteredTable, string column, IReadOnlyList<T> keys, Action<string, CurrentVersion> row)
     {
-        var parameters = new (string Name, object? Value)[ids.Length];
-        for (var i = 0; i < ids.Length; i++) parameters[i] = ("@d" + i.ToString(CultureInfo.InvariantCulture), ids[i]);
-        return Command(connection, null,
-            $"SELECT doc_id, version, content_hash, run_id, source_ref FROM document_versions WHERE is_current = 1 AND doc_id IN ({string.Join(", ", parameters.Select(p => p.Name))})",
-            parameters);
+        for (var start = 0; start < keys.Count; start += InListSlice)
+        {
+            var parameters = new (string Name, object? Value)[Math.Min(InListSlice, keys.Count - start)];
+            for (var i = 0; i < parameters.Length; i++) parameters[i] = ("@k" + i.ToString(CultureInfo.InvariantCulture), keys[start + i]);
+            using var command = Command(connection, null,
+                $"SELECT doc_id, version, content_hash, run_id, source_ref FROM {filteredTable} AND {column} IN ({string.Join(", ", parameters.Select(p => p.Name))})",
+                parameters);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                row(reader.GetString(0), new CurrentVersion(reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4)));
+        }
     }
 
     public void CommitBatch(BatchCommit batch)
@@ -491,7 +494,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     private static DateOnly ParseDay(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DbCommand Set(DbCommand command, params object?[] values)
+    internal static DbCommand Set(DbCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
         return command;
