@@ -51,6 +51,26 @@ public class ResultNormalizerTests
         Assert.NotEqual(first.ContentHash, Run(changed).Document!.ContentHash);
     }
 
+    [Fact]
+    public void A_document_s_bytes_do_not_depend_on_what_the_thread_normalized_before_it()
+    {
+        // The canonical writer is reused per thread: a long document before a short one must leave nothing behind.
+        byte[] Short() => Run(Birth()).Document!.Content;
+        byte[]? fresh = null;
+        var thread = new Thread(() => fresh = Short());
+        thread.Start();
+        thread.Join();
+
+        var longer = Birth();
+        longer["placeOfBirth"] = string.Join(" ", Enumerable.Repeat("Bệnh viện Đa khoa Trung ương Quảng Nam", 5));
+        var first = Run(longer).Document!.Content;
+        var after = Short();
+
+        Assert.True(first.Length > after.Length);
+        Assert.Equal(fresh, after);
+        Assert.Equal("Nguyễn Văn An", (string?)JObject.Parse(Encoding.UTF8.GetString(after))["fields"]!["fullName"]);
+    }
+
     [Theory]
     [InlineData("citizenId", "04922400123", "citizenId: citizen ID must have 12 digits", "invalid-citizen-id")]
     [InlineData("citizenId", "999224001234", "unknown province code 999", "invalid-citizen-id")]
