@@ -14,31 +14,40 @@ public static class StoredVersionFile
     public static byte[] Build(DocumentId id, int version, string contentHash, ReadOnlySpan<byte> document, string connector, string sourceRef,
         DigitizationMethod method, IReadOnlyList<string> repairs)
     {
-        var buffer = new ArrayBufferWriter<byte>(document.Length + 512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // The buffer and writer are kept per thread (each store writer builds one file at a time): fresh ones
+        // were two more allocations the size of the document for every version written.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteString("documentId", id.Value);
+        writer.WriteNumber("version", version);
+        writer.WriteString("contentHash", contentHash);
+        if (version > 1) writer.WriteNumber("supersedes", version - 1);
+        writer.WriteStartObject("provenance");
+        writer.WriteString("connector", connector);
+        writer.WriteString("sourceRef", sourceRef);
+        writer.WriteString("method", MethodName(method));
+        if (repairs.Count > 0)
         {
-            writer.WriteStartObject();
-            writer.WriteString("documentId", id.Value);
-            writer.WriteNumber("version", version);
-            writer.WriteString("contentHash", contentHash);
-            if (version > 1) writer.WriteNumber("supersedes", version - 1);
-            writer.WriteStartObject("provenance");
-            writer.WriteString("connector", connector);
-            writer.WriteString("sourceRef", sourceRef);
-            writer.WriteString("method", MethodName(method));
-            if (repairs.Count > 0)
-            {
-                writer.WriteStartArray("repairs");
-                foreach (var r in repairs) writer.WriteStringValue(r);
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-            writer.WritePropertyName("document");
-            writer.WriteRawValue(document, skipInputValidation: true);
-            writer.WriteEndObject();
+            writer.WriteStartArray("repairs");
+            foreach (var r in repairs) writer.WriteStringValue(r);
+            writer.WriteEndArray();
         }
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteEndObject();
+        writer.WritePropertyName("document");
+        writer.WriteRawValue(document, skipInputValidation: true);
+        writer.WriteEndObject();
+        writer.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        // An enormous document's buffer is not kept for the rest of the run.
+        if (buffer.Capacity > 1 << 20) (t_buffer, t_writer) = (null, null);
+        return bytes;
     }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     /// <summary>Reads the content hash back from stored bytes (used to heal after a crash).</summary>
     public static string? ReadContentHash(byte[] bytes)
