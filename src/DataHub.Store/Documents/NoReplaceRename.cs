@@ -6,8 +6,9 @@ namespace DataHub.Store.Documents;
 /// <c>renameat2(RENAME_NOREPLACE)</c>: moves a finished temporary file to its final name unless that name
 /// exists, in one system call that the kernel makes atomic. <see cref="File.Move(string, string, bool)"/>
 /// without overwrite does the same in three (two <c>lstat</c>s, then <c>rename</c>) and can still replace a
-/// file that appears between its check and its rename; at a million documents the two checks were ~3 % of
-/// a sync's CPU (bench/RESULTS.md). File systems without the flag fall back to <see cref="File.Move(string, string, bool)"/>.
+/// file that appears between its check and its rename; the checks and the managed work around them were
+/// 2–3 % of a 100,000-record sync's profile (bench/RESULTS.md, seventh session). File systems without the
+/// flag fall back to <see cref="File.Move(string, string, bool)"/>.
 /// </summary>
 public static partial class NoReplaceRename
 {
