@@ -68,7 +68,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
             {
                 seq++;
                 var hash = AccessLogChain.Hash(previous, seq, e);
-                Set(insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
+                SqlCatalog.Set(insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
                 insert.ExecuteNonQuery();
                 records.Add(new AccessLogRecord(seq, e, previous, hash));
                 previous = hash;
@@ -121,10 +121,5 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
             r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
             docs.Length == 0 ? [] : docs.Split(','), Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture));
         return new AccessLogRecord(r.GetInt64(0), entry, r.GetString(8), r.GetString(9));
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
 }

@@ -52,23 +52,12 @@ public sealed class AccessLogIndex(AccessLogDatabase database)
         using (var insert = SqlCatalog.Command(connection, transaction,
             "INSERT INTO access_log_citizens (citizen_id, seq) VALUES (@ci, @s) ON CONFLICT DO NOTHING", ("@ci", ""), ("@s", 0L)))
         {
-            foreach (var (citizen, seq) in citizens)
-            {
-                insert.Parameters[0].Value = citizen;
-                insert.Parameters[1].Value = seq;
-                insert.ExecuteNonQuery();
-            }
+            foreach (var (citizen, seq) in citizens) SqlCatalog.Set(insert, citizen, seq).ExecuteNonQuery();
         }
         using (var insert = SqlCatalog.Command(connection, transaction,
             "INSERT INTO access_log_documents (doc_id, seq, client) VALUES (@d, @s, @c) ON CONFLICT DO NOTHING", ("@d", ""), ("@s", 0L), ("@c", "")))
         {
-            foreach (var (id, seq, client) in rows)
-            {
-                insert.Parameters[0].Value = id;
-                insert.Parameters[1].Value = seq;
-                insert.Parameters[2].Value = client;
-                insert.ExecuteNonQuery();
-            }
+            foreach (var (id, seq, client) in rows) SqlCatalog.Set(insert, id, seq, client).ExecuteNonQuery();
         }
         SqlCatalog.Execute(connection, transaction, "UPDATE access_log_indexed SET seq = @to WHERE id = 1", ("@to", to));
         transaction.Commit();
