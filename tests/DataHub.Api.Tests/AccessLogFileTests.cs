@@ -63,6 +63,31 @@ public sealed class AccessLogFileTests : IDisposable
     }
 
     [Fact]
+    public async Task An_appender_kept_open_extends_the_chain_after_entries_other_writers_appended_meanwhile()
+    {
+        Append(1, 1);
+        using (var provider = Services())
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            using (var appender = log.OpenAppender())
+            {
+                Assert.Equal([2L, 3L], appender.Append([Entry(2, "049091001230"), Entry(3, "049091001230")]).Select(r => r.Sequence));
+                Append(4, 2); // another process's writer (a CLI lookup) while the appender stays open
+                var next = appender.Append([Entry(6, "049091001231")]).Single();
+                Assert.Equal(6L, next.Sequence);
+                Assert.Equal(Ledger.Query(LogFile, "SELECT hash FROM access_log WHERE seq = 5").Single()[0], next.PreviousHash);
+            }
+            Assert.Equal(6L, log.Anchor.Read()!.Value.Sequence);
+            log.Anchor.Dispose();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+        Assert.True(verify.ExitCode == 0, verify.Stderr);
+        Assert.Contains("6 entries", verify.Stdout);
+    }
+
+    [Fact]
     public void Document_index_is_filled_in_behind_the_chain_and_caught_up_on_demand()
     {
         Append(1, 3);

@@ -23,60 +23,17 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     public IReadOnlyList<AccessLogRecord> Append(IReadOnlyList<AccessLogEntry> entries)
     {
         if (entries.Count == 0) return [];
-        var records = new List<AccessLogRecord>(entries.Count);
-        using (var connection = database.Log.Open())
-        {
-            var sqlite = database.Log.Dialect == CatalogDialect.Sqlite;
-            // A commit that crosses SQLite's auto-checkpoint threshold copies the WAL into the database and
-            // fsyncs, inside the request that is waiting for its log entry; the API checkpoints in the
-            // background instead (WalCheckpointService). Restored below: the connection goes back to a shared pool.
-            if (sqlite && !AutoCheckpoint) SqlCatalog.Execute(connection, null, "PRAGMA wal_autocheckpoint=0");
-            try
-            {
-                AppendIn(connection, entries, records);
-            }
-            finally
-            {
-                if (sqlite && !AutoCheckpoint) SqlCatalog.Execute(connection, null, "PRAGMA wal_autocheckpoint=1000");
-            }
-        }
-        anchor.Advance(records[^1].Sequence, records[^1].Hash);
-        return records;
+        using var appender = OpenAppender();
+        return appender.Append(entries);
     }
 
     /// <summary>False in a host that checkpoints SQLite's WAL itself (the API server); true elsewhere (CLI).</summary>
     public bool AutoCheckpoint { get; set; } = true;
 
-    private void AppendIn(System.Data.Common.DbConnection connection, IReadOnlyList<AccessLogEntry> entries, List<AccessLogRecord> records)
-    {
-        {
-            // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which takes the write lock up front.
-            using var transaction = connection.BeginTransaction();
-            if (database.Log.Dialect == CatalogDialect.PostgreSql)
-                SqlCatalog.Execute(connection, transaction, "LOCK TABLE access_log IN SHARE ROW EXCLUSIVE MODE");
-            long seq = 0;
-            var previous = AccessLogChain.Genesis;
-            using (var head = SqlCatalog.Command(connection, transaction, "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1"))
-            using (var reader = head.ExecuteReader())
-            {
-                if (reader.Read()) (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
-            }
-            using var insert = SqlCatalog.Command(connection, transaction,
-                $"INSERT INTO access_log ({Columns}) VALUES (@s, @t, @c, @p, @e, @ci, @d, @st, @ph, @h)",
-                ("@s", 0L), ("@t", ""), ("@c", ""), ("@p", null), ("@e", ""), ("@ci", null), ("@d", ""), ("@st", 0), ("@ph", ""), ("@h", ""));
-            foreach (var e in entries)
-            {
-                seq++;
-                var hash = AccessLogChain.Hash(previous, seq, e);
-                SqlCatalog.Set(insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
-                insert.ExecuteNonQuery();
-                records.Add(new AccessLogRecord(seq, e, previous, hash));
-                previous = hash;
-            }
-            transaction.Commit();
-        }
-    }
+    /// <summary>A connection kept open for appending batch after batch (one writer at a time).</summary>
+    public AccessLogAppender OpenAppender() => new(database, anchor, () => AutoCheckpoint, Columns);
 
+    /// <summary>Appends the entries in order, durably, and returns them as chained.</summary>
     public AccessLogRecord Append(AccessLogEntry entry) => Append([entry])[0];
 
     /// <summary>The sequence number of the newest entry (0 for an empty log).</summary>
