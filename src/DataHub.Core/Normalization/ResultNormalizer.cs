@@ -6,8 +6,7 @@ using DataHub.Core.Documents;
 using DataHub.Core.Identity;
 using DataHub.Core.Schemas;
 using DataHub.Core.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using DataHub.Core.Json;
 
 namespace DataHub.Core.Normalization;
 
@@ -50,8 +49,8 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         var validUntil = ParseDate(result, EnvelopeFields.ValidUntil, required: false, errors, allowFuture: true);
         var status = ParseStatus(result.Get(EnvelopeFields.Status), errors);
 
-        var fields = new JObject();
-        var parsed = new Dictionary<string, object?>(StringComparer.Ordinal);
+        // The fields as the document will carry them, in schema order; also what the checks below look values up in.
+        var fields = new CanonicalObject(schema.Fields.Count);
         foreach (var spec in schema.Fields)
         {
             var raw = result.Get(spec.Name);
@@ -68,13 +67,12 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
             var value = FieldValueParser.Parse(spec.Kind, raw, today, out var reason, out var repairedFrom);
             if (reason is not null) { errors.Add($"{spec.Name}: {reason}"); continue; }
             if (repairedFrom != LegacyEncoding.None) repairs.Add($"{spec.Name}: repaired from {repairedFrom}");
-            parsed[spec.Name] = value;
-            fields[spec.Name] = new JValue(value); // JToken.FromObject would run the serializer per field
+            fields[spec.Name] = value;
         }
         if (errors.Count > 0) return NormalizationOutcome.Quarantine(facts, string.Join("; ", errors));
 
         // Dates against each other: nothing is issued before the people it names were born.
-        foreach (var (name, value) in parsed)
+        foreach (var (name, value) in fields.Members)
         {
             if (value is string text && (name == "dateOfBirth" || name.EndsWith("DateOfBirth", StringComparison.Ordinal))
                 && DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) is var birth && birth > issueDate!.Value)
@@ -86,34 +84,35 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         var identityProblems = new List<string>();
         foreach (var spec in schema.Fields)
         {
-            if (spec.SubjectRole is null || parsed.GetValueOrDefault(spec.Name) is not string citizenId) continue;
+            if (spec.SubjectRole is null || fields[spec.Name] is not string citizenId) continue;
             if (subjects.Any(s => s.CitizenId == citizenId && s.Role == spec.SubjectRole)) continue;
             subjects.Add(new DocumentSubject(citizenId, spec.SubjectRole));
             var id = CitizenId.From(citizenId, today);
             var prefix = spec.Name[..^"CitizenId".Length];
             var birthName = prefix.Length == 0 ? "dateOfBirth" : prefix + "DateOfBirth";
             var sexName = prefix.Length == 0 ? "sex" : prefix + "Sex";
-            DateOnly? birth = parsed.GetValueOrDefault(birthName) is string b ? DateOnly.ParseExact(b, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            Sex? sex = parsed.GetValueOrDefault(sexName) is string s ? (s == "male" ? Sex.Male : Sex.Female) : ImpliedSex.TryGetValue(spec.SubjectRole, out var implied) ? implied : null;
+            DateOnly? birth = fields[birthName] is string b ? DateOnly.ParseExact(b, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+            Sex? sex = fields[sexName] is string s ? (s == "male" ? Sex.Male : Sex.Female) : ImpliedSex.TryGetValue(spec.SubjectRole, out var implied) ? implied : null;
             if (id.CheckConsistency(birth, sex) is { } mismatch) identityProblems.Add($"{spec.Name}: identity mismatch: {mismatch}");
         }
 
-        var document = new JObject
+        // Member order is part of the canonical bytes (and so of every content hash): keep it.
+        var document = new CanonicalObject
         {
             ["documentType"] = result.Type.Slug,
             ["resultNumber"] = resultNumber,
-            ["issuingAgency"] = new JObject { ["code"] = agencyCode, ["name"] = agencyName, ["level"] = level },
+            ["issuingAgency"] = new CanonicalObject(3) { ["code"] = agencyCode, ["name"] = agencyName, ["level"] = level },
             ["issueDate"] = issueDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["validity"] = validUntil is { } until
-                ? new JObject { ["status"] = status, ["validUntil"] = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
-                : new JObject { ["status"] = status },
+                ? new CanonicalObject(2) { ["status"] = status, ["validUntil"] = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+                : new CanonicalObject(1) { ["status"] = status },
         };
-        var procedure = new JObject();
+        var procedure = new CanonicalObject(3);
         AddIfPresent(procedure, "code", result.Get(EnvelopeFields.ProcedureCode));
         AddIfPresent(procedure, "field", result.Get(EnvelopeFields.ProcedureField));
         AddIfPresent(procedure, "dossierCode", result.Get(EnvelopeFields.DossierCode));
         if (procedure.Count > 0) document["procedure"] = procedure;
-        document["subjects"] = new JArray(subjects.Select(s => new JObject { ["citizenId"] = s.CitizenId, ["role"] = s.Role }));
+        document["subjects"] = subjects.Select(s => new CanonicalObject(2) { ["citizenId"] = s.CitizenId, ["role"] = s.Role }).ToArray();
         document["fields"] = fields;
 
         if (subjects.Count == 0) return NormalizationOutcome.Quarantine(facts, "no citizen ID to file the document under");
@@ -121,7 +120,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         if (schemaErrors.Count > 0)
             return NormalizationOutcome.Quarantine(facts, "schema " + schema.FileName + ": " + string.Join("; ", schemaErrors.Take(5).Select(e => $"{e.Path?.TrimStart('#', '/')}: {e.Kind}")));
 
-        var content = Canonical(document);
+        var content = CanonicalJsonWriter.ToUtf8(document);
         var normalized = new NormalizedDocument(
             DocumentId.Derive(agencyCode!, result.Type, resultNumber!),
             result.Type,
@@ -137,46 +136,6 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         if (result.Method == DigitizationMethod.Ocr && LowConfidence(result) is { } lowConfidence)
             return NormalizationOutcome.Review(facts, lowConfidence, normalized);
         return NormalizationOutcome.Publishable(facts, normalized);
-    }
-
-    /// <summary>
-    /// Compact UTF-8 JSON written straight to bytes (no intermediate string), through a stream and text
-    /// writer kept per thread: a fresh pair cost ~20 KB of buffers per document, most of a sync's
-    /// allocation volume. The bytes are exactly what a fresh pair writes (content hashes depend on them).
-    /// </summary>
-    private static byte[] Canonical(JObject document)
-    {
-        var buffer = t_canonical ??= new CanonicalBuffer();
-        try
-        {
-            buffer.Stream.SetLength(0);
-            using (var writer = new JsonTextWriter(buffer.Text) { Formatting = Formatting.None, CloseOutput = false })
-            {
-                document.WriteTo(writer);
-            }
-            buffer.Text.Flush();
-            var bytes = buffer.Stream.ToArray();
-            // An enormous document's buffer is not kept for the rest of the run.
-            if (buffer.Stream.Capacity > 1 << 20) t_canonical = null;
-            return bytes;
-        }
-        catch
-        {
-            // A half-written document may still sit in the text writer: never let it lead the next one.
-            t_canonical = null;
-            throw;
-        }
-    }
-
-    [ThreadStatic] private static CanonicalBuffer? t_canonical;
-
-    private sealed class CanonicalBuffer
-    {
-        public MemoryStream Stream { get; } = new(4096);
-
-        public StreamWriter Text { get; }
-
-        public CanonicalBuffer() => Text = new StreamWriter(Stream, new UTF8Encoding(false), 4096, leaveOpen: true);
     }
 
     private string? LowConfidence(SettledResult result)
@@ -248,7 +207,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         }
     }
 
-    private static void AddIfPresent(JObject target, string name, string? raw)
+    private static void AddIfPresent(CanonicalObject target, string name, string? raw)
     {
         var value = VietnameseText.Normalize(raw);
         if (value.Length > 0) target[name] = value;

@@ -13,4 +13,8 @@ public sealed record DocumentSchema(DocumentType Type, JsonSchema Schema, IReadO
     /// <summary>The schema errors of a document: none when the fast check accepts it, else NJsonSchema's.</summary>
     public ICollection<NJsonSchema.Validation.ValidationError> Validate(Newtonsoft.Json.Linq.JToken document) =>
         FastCheck?.Accepts(document) == true ? [] : Schema.Validate(document);
+
+    /// <summary>The schema errors of a normalizer's document: none when the fast check accepts it, else NJsonSchema's.</summary>
+    public ICollection<NJsonSchema.Validation.ValidationError> Validate(Json.CanonicalObject document) =>
+        FastCheck?.Accepts(document) == true ? [] : Schema.Validate(document.ToJObject());
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DataHub.Core.Json;
 using Newtonsoft.Json.Linq;
 
 namespace DataHub.Core.Schemas;
@@ -14,6 +15,7 @@ namespace DataHub.Core.Schemas;
 /// and integers), and refuses whenever the token is of a kind a keyword leaves unclear. When it refuses,
 /// the normalizer asks NJsonSchema, whose errors are what a quarantine reason quotes — so the verdict is
 /// always NJsonSchema's. A schema with any other keyword is not compiled at all (tests compare the two).
+/// It reads the normalizer's lean <see cref="CanonicalObject"/>; Newtonsoft tokens are converted first.
 /// </summary>
 public sealed class SchemaFastCheck
 {
@@ -31,7 +33,10 @@ public sealed class SchemaFastCheck
     }
 
     /// <summary>True only when the document certainly satisfies the schema.</summary>
-    public bool Accepts(JToken document) => _root.Accepts(document);
+    public bool Accepts(JToken document) => _root.Accepts(CanonicalObject.FromToken(document));
+
+    /// <summary>True only when the document certainly satisfies the schema.</summary>
+    public bool Accepts(CanonicalObject document) => _root.Accepts(document);
 
     private static Node? Compile(JToken token, JObject? definitions, int depth)
     {
@@ -91,8 +96,11 @@ public sealed class SchemaFastCheck
                     node.Pattern = new Regex((string)p.Value!, RegexOptions.None);
                     break;
                 case "enum":
-                    if (p.Value is not JArray values || values.Any(v => v.Type is not (JTokenType.String or JTokenType.Integer or JTokenType.Boolean))) return null;
-                    node.Enum = values.ToArray();
+                    // Strings, whole numbers that fit a long, booleans: compared by value and kind (a 1.0 is not taken
+                    // for an enum's 1 here, so it is refused and left to NJsonSchema).
+                    if (p.Value is not JArray values) return null;
+                    node.Enum = values.Select(CanonicalObject.FromToken).ToArray();
+                    if (node.Enum.Any(v => v is not (string or long or bool))) return null;
                     break;
                 case "minimum": if (!TryBound(p.Value, out node.Minimum)) return null; break;
                 case "maximum": if (!TryBound(p.Value, out node.Maximum)) return null; break;
@@ -164,7 +172,7 @@ public sealed class SchemaFastCheck
         public Node? Items;
         public int? MinItems, MaxItems, MinLength, MaxLength;
         public Regex? Pattern;
-        public JToken[]? Enum;
+        public object?[]? Enum;
         public decimal? Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum;
 
         private bool HasObjectKeywords => Properties is not null || Required is not null || !AdditionalPropertiesAllowed;
@@ -172,25 +180,25 @@ public sealed class SchemaFastCheck
         private bool HasStringKeywords => MinLength is not null || MaxLength is not null || Pattern is not null;
         private bool HasNumberKeywords => Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null;
 
-        public bool Accepts(JToken token)
+        public bool Accepts(object? value)
         {
-            var kind = KindOf(token);
-            if (kind == Kinds.None) return false; // dates, GUIDs, raw tokens: leave them to NJsonSchema
+            var kind = KindOf(value);
+            if (kind == Kinds.None) return false; // dates, big integers, raw tokens: leave them to NJsonSchema
             if (Types != Kinds.None && !TypeAllows(kind)) return false;
             // A keyword for another kind of value, with no type to rule the value out first: unclear, so not certain.
             if (Types == Kinds.None && ((HasObjectKeywords && kind != Kinds.Object) || (HasArrayKeywords && kind != Kinds.Array)
                 || (HasStringKeywords && kind != Kinds.String) || (HasNumberKeywords && kind is not (Kinds.Integer or Kinds.Number)))) return false;
-            if (Enum is not null && !Enum.Any(e => JToken.DeepEquals(e, token))) return false;
-            switch (token)
+            if (Enum is not null && !Enum.Any(e => Equals(e, value))) return false;
+            switch (value)
             {
-                case JObject o when !AcceptsObject(o): return false;
-                case JArray a when !AcceptsArray(a): return false;
-                case JValue v when kind == Kinds.String && !AcceptsString((string)v!): return false;
-                case JValue v when kind is Kinds.Integer or Kinds.Number && !AcceptsNumber(v): return false;
+                case CanonicalObject o when !AcceptsObject(o): return false;
+                case IReadOnlyList<object?> a when !AcceptsArray(a): return false;
+                case string s when !AcceptsString(s): return false;
+                case long or double when !AcceptsNumber(value): return false;
             }
             foreach (var member in All)
             {
-                if (!member.Accepts(token)) return false;
+                if (!member.Accepts(value)) return false;
             }
             return true;
         }
@@ -198,39 +206,39 @@ public sealed class SchemaFastCheck
         private bool TypeAllows(Kinds kind) =>
             (Types & kind) != 0 || (kind == Kinds.Integer && (Types & Kinds.Number) != 0);
 
-        private static Kinds KindOf(JToken token) => token.Type switch
+        private static Kinds KindOf(object? value) => value switch
         {
-            JTokenType.Object => Kinds.Object,
-            JTokenType.Array => Kinds.Array,
-            JTokenType.String => Kinds.String,
-            JTokenType.Integer => Kinds.Integer,
-            JTokenType.Float => Kinds.Number,
-            JTokenType.Boolean => Kinds.Boolean,
-            JTokenType.Null => Kinds.Null,
+            null => Kinds.Null,
+            CanonicalObject => Kinds.Object,
+            string => Kinds.String,
+            long => Kinds.Integer,
+            double => Kinds.Number,
+            bool => Kinds.Boolean,
+            IReadOnlyList<object?> => Kinds.Array,
             _ => Kinds.None,
         };
 
-        private bool AcceptsObject(JObject o)
+        private bool AcceptsObject(CanonicalObject o)
         {
             if (Required is not null)
             {
                 foreach (var name in Required)
                 {
-                    if (o.Property(name) is null) return false;
+                    if (!o.TryGet(name, out _)) return false;
                 }
             }
-            foreach (var property in o.Properties())
+            foreach (var (name, value) in o.Members)
             {
-                if (Properties is not null && Properties.TryGetValue(property.Name, out var schema))
+                if (Properties is not null && Properties.TryGetValue(name, out var schema))
                 {
-                    if (!schema.Accepts(property.Value)) return false;
+                    if (!schema.Accepts(value)) return false;
                 }
                 else if (!AdditionalPropertiesAllowed) return false;
             }
             return true;
         }
 
-        private bool AcceptsArray(JArray a)
+        private bool AcceptsArray(IReadOnlyList<object?> a)
         {
             if (MinItems is { } min && a.Count < min) return false;
             if (MaxItems is { } max && a.Count > max) return false;
@@ -253,16 +261,17 @@ public sealed class SchemaFastCheck
             return Pattern is null || Pattern.IsMatch(s);
         }
 
-        private bool AcceptsNumber(JValue v)
+        private bool AcceptsNumber(object value)
         {
             double asDouble;
             decimal asDecimal;
             try
             {
-                asDouble = (double)v;
-                asDecimal = (decimal)v;
+                // As Newtonsoft's JValue converts its long or double (NJsonSchema compares both ways).
+                asDouble = value is long l ? l : (double)value;
+                asDecimal = value is long l2 ? l2 : (decimal)(double)value;
             }
-            catch (Exception e) when (e is OverflowException or InvalidCastException or FormatException)
+            catch (OverflowException)
             {
                 return false;
             }

@@ -1,3 +1,4 @@
+using System.Text;
 using DataHub.Connectors.Manifests;
 using DataHub.Connectors.Mapping;
 using DataHub.Connectors.Sources;
@@ -75,6 +76,21 @@ public class SchemaFastCheckTests
         Assert.True(acceptedByBoth > 10, $"only {acceptedByBoth} harmless changes accepted");
     }
 
+    [Fact]
+    public async Task Every_sample_document_s_bytes_are_what_Newtonsoft_writes_for_it()
+    {
+        // Content hashes published before the normalizer had its own writer came from Newtonsoft's bytes.
+        var documents = await SampleDocumentsAsync();
+        Assert.True(documents.Count > 2000, $"only {documents.Count} sample documents");
+        foreach (var (_, document) in documents)
+        {
+            Assert.True(s_contents.TryGetValue(document, out var content));
+            Assert.Equal(Encoding.UTF8.GetBytes(document.ToString(Newtonsoft.Json.Formatting.None)), content);
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JObject, byte[]> s_contents = new();
+
     private static async Task<List<(DocumentSchema Schema, JObject Document)>> SampleDocumentsAsync()
     {
         var normalizer = new ResultNormalizer(Registry, new NormalizerOptions());
@@ -87,7 +103,11 @@ public class SchemaFastCheckTests
             {
                 var outcome = normalizer.Normalize(mapper.Map(record));
                 if (outcome.Document is { } d)
-                    documents.Add((Registry.Get(d.Type), JObject.Parse(System.Text.Encoding.UTF8.GetString(d.Content))));
+                {
+                    var parsed = JObject.Parse(System.Text.Encoding.UTF8.GetString(d.Content));
+                    s_contents.AddOrUpdate(parsed, d.Content);
+                    documents.Add((Registry.Get(d.Type), parsed));
+                }
             }
         }
         return documents;
