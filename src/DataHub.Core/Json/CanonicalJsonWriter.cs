@@ -32,7 +32,7 @@ public static class CanonicalJsonWriter
     {
         Raw(buffer, (byte)'{');
         var first = true;
-        foreach (var (name, value) in o.Members)
+        foreach (var (name, value) in o)
         {
             if (!first) Raw(buffer, (byte)',');
             first = false;

@@ -72,7 +72,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         if (errors.Count > 0) return NormalizationOutcome.Quarantine(facts, string.Join("; ", errors));
 
         // Dates against each other: nothing is issued before the people it names were born.
-        foreach (var (name, value) in fields.Members)
+        foreach (var (name, value) in fields)
         {
             if (value is string text && (name == "dateOfBirth" || name.EndsWith("DateOfBirth", StringComparison.Ordinal))
                 && DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) is var birth && birth > issueDate!.Value)
@@ -85,7 +85,7 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         foreach (var spec in schema.Fields)
         {
             if (spec.SubjectRole is null || fields[spec.Name] is not string citizenId) continue;
-            if (subjects.Any(s => s.CitizenId == citizenId && s.Role == spec.SubjectRole)) continue;
+            if (Contains(subjects, citizenId, spec.SubjectRole)) continue;
             subjects.Add(new DocumentSubject(citizenId, spec.SubjectRole));
             var id = CitizenId.From(citizenId, today);
             var prefix = spec.Name[..^"CitizenId".Length];
@@ -112,7 +112,9 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
         AddIfPresent(procedure, "field", result.Get(EnvelopeFields.ProcedureField));
         AddIfPresent(procedure, "dossierCode", result.Get(EnvelopeFields.DossierCode));
         if (procedure.Count > 0) document["procedure"] = procedure;
-        document["subjects"] = subjects.Select(s => new CanonicalObject(2) { ["citizenId"] = s.CitizenId, ["role"] = s.Role }).ToArray();
+        var subjectObjects = new CanonicalObject[subjects.Count];
+        for (var i = 0; i < subjects.Count; i++) subjectObjects[i] = new CanonicalObject(2) { ["citizenId"] = subjects[i].CitizenId, ["role"] = subjects[i].Role };
+        document["subjects"] = subjectObjects;
         document["fields"] = fields;
 
         if (subjects.Count == 0) return NormalizationOutcome.Quarantine(facts, "no citizen ID to file the document under");
@@ -161,6 +163,16 @@ public sealed class ResultNormalizer(SchemaRegistry schemas, NormalizerOptions o
             Clip(VietnameseText.Normalize(result.Get(EnvelopeFields.ProcedureField))) is { Length: > 0 } f ? f : null,
             settled,
             Clip(result.Get(EnvelopeFields.ResultNumber)?.Trim()));
+    }
+
+    // A loop, not Any(lambda): the lambda's closure was allocated for every schema field of every record.
+    private static bool Contains(List<DocumentSubject> subjects, string citizenId, string role)
+    {
+        foreach (var s in subjects)
+        {
+            if (s.CitizenId == citizenId && s.Role == role) return true;
+        }
+        return false;
     }
 
     private static string? Clip(string? s) => s is { Length: > 80 } ? s[..80] : s;

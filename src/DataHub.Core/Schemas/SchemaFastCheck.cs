@@ -188,7 +188,7 @@ public sealed class SchemaFastCheck
             // A keyword for another kind of value, with no type to rule the value out first: unclear, so not certain.
             if (Types == Kinds.None && ((HasObjectKeywords && kind != Kinds.Object) || (HasArrayKeywords && kind != Kinds.Array)
                 || (HasStringKeywords && kind != Kinds.String) || (HasNumberKeywords && kind is not (Kinds.Integer or Kinds.Number)))) return false;
-            if (Enum is not null && !Enum.Any(e => Equals(e, value))) return false;
+            if (Enum is not null && Array.IndexOf(Enum, value) < 0) return false;
             switch (value)
             {
                 case CanonicalObject o when !AcceptsObject(o): return false;
@@ -227,7 +227,7 @@ public sealed class SchemaFastCheck
                     if (!o.TryGet(name, out _)) return false;
                 }
             }
-            foreach (var (name, value) in o.Members)
+            foreach (var (name, value) in o)
             {
                 if (Properties is not null && Properties.TryGetValue(name, out var schema))
                 {

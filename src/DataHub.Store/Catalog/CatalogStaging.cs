@@ -34,17 +34,18 @@ internal sealed class CatalogStaging
     {
         var staged = new List<(long, long)>(batch.Versions.Count);
         if (batch.Versions.Count == 0) return staged;
-        using var insert = SqlCatalog.Command(connection, transaction,
-            $"INSERT INTO staged_versions ({VersionColumns}) VALUES (@d, @v, @t, @a, @n, @h, @s, @i, @u, @m, @c, @r, @run, @p) RETURNING seq",
-            ("@d", ""), ("@v", 0), ("@t", ""), ("@a", ""), ("@n", ""), ("@h", ""), ("@s", ""), ("@i", ""), ("@u", null), ("@m", ""), ("@c", ""), ("@r", ""), ("@run", 0L), ("@p", now));
-        using var subject = SqlCatalog.Command(connection, transaction,
-            "INSERT INTO staged_subjects (citizen_id, doc_id, role) VALUES (@ci, @d, @ro)", ("@ci", ""), ("@d", ""), ("@ro", ""));
+        // Staging is SQLite's alone: the rows go through statements prepared on the connection's handle.
+        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+        using var insert = new SqliteRawStatement(sqlite,
+            $"INSERT INTO staged_versions ({VersionColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING seq");
+        using var subject = new SqliteRawStatement(sqlite, "INSERT INTO staged_subjects (citizen_id, doc_id, role) VALUES (?1, ?2, ?3)");
         foreach (var v in batch.Versions)
         {
-            SqlCatalog.Set(insert, v.DocumentId, v.Version, v.DocumentType, v.AgencyCode, v.ResultNumber, v.ContentHash, v.Status, SqlCatalog.Day(v.IssueDate),
-                v.ValidUntil is { } u ? SqlCatalog.Day(u) : null, v.Method, v.Connector, v.SourceRef, batch.RunId, now);
-            staged.Add((Hash(v.DocumentId), Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture)));
-            foreach (var s in v.Subjects) SqlCatalog.Set(subject, s.CitizenId, v.DocumentId, s.Role).ExecuteNonQuery();
+            insert.Bind(1, v.DocumentId).Bind(2, v.Version).Bind(3, v.DocumentType).Bind(4, v.AgencyCode).Bind(5, v.ResultNumber).Bind(6, v.ContentHash)
+                .Bind(7, v.Status).Bind(8, SqlCatalog.Day(v.IssueDate)).Bind(9, v.ValidUntil is { } u ? SqlCatalog.Day(u) : null).Bind(10, v.Method)
+                .Bind(11, v.Connector).Bind(12, v.SourceRef).Bind(13, batch.RunId).Bind(14, now);
+            staged.Add((Hash(v.DocumentId), insert.Execute() ?? throw new InvalidOperationException("staged_versions returned no sequence number")));
+            foreach (var s in v.Subjects) subject.Bind(1, s.CitizenId).Bind(2, v.DocumentId).Bind(3, s.Role).Execute();
         }
         return staged;
     }
