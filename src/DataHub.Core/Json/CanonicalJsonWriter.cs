@@ -50,7 +50,6 @@ public static class CanonicalJsonWriter
             case null: Ascii(buffer, "null"); break;
             case string s: WriteString(buffer, s); break;
             case long l: WriteInteger(buffer, l); break;
-            case int i: WriteInteger(buffer, i); break;
             case double d: Ascii(buffer, FloatText(d)); break;
             case bool b: Ascii(buffer, b ? "true" : "false"); break;
             case CanonicalObject o: WriteObject(buffer, o); break;

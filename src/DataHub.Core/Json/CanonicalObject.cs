@@ -77,7 +77,6 @@ public sealed class CanonicalObject(int capacity = 8)
         JArray a => a.Select(FromToken).ToArray(),
         JValue { Type: JTokenType.String } v => (string)v!,
         JValue { Type: JTokenType.Integer, Value: long l } => l,
-        JValue { Type: JTokenType.Integer, Value: int i } => (long)i,
         JValue { Type: JTokenType.Float, Value: double d } => d,
         JValue { Type: JTokenType.Boolean, Value: bool b } => b,
         JValue { Type: JTokenType.Null } => null,

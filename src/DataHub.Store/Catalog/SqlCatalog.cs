@@ -205,30 +205,23 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
                 "ON CONFLICT (connector, source_ref) DO UPDATE SET state = excluded.state, reason_code = excluded.reason_code, reason = excluded.reason, doc_id = excluded.doc_id, " +
                 "version = excluded.version, doc_type = excluded.doc_type, agency_code = excluded.agency_code, agency_level = excluded.agency_level, procedure_field = excluded.procedure_field, " +
                 "settled_on = excluded.settled_on, method = excluded.method, result_number = excluded.result_number, run_id = excluded.run_id, updated_at = excluded.updated_at";
-            if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+            // One row per source record. On SQLite through a statement on the handle, not an ADO.NET execution per
+            // row (SqliteRawStatement; SQLite numbers the named parameters in order of appearance, 1 to 16 here).
+            using var direct = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? new SqliteRawStatement(sqlite, ledgerSql) : null;
+            using var ledger = direct is not null ? null : Command(connection, transaction, ledgerSql,
+                ("@c", ""), ("@r", ""), ("@st", ""), ("@rc", null), ("@re", null), ("@d", null), ("@v", null), ("@t", null), ("@a", null), ("@l", null), ("@f", null), ("@so", null),
+                ("@m", ""), ("@n", null), ("@run", 0L), ("@u", now));
+            foreach (var e in batch.Ledger)
             {
-                // One row per source record: through a statement on the handle, not an ADO.NET execution per row
-                // (SqliteRawStatement). SQLite numbers named parameters in order of appearance, 1 to 16 here.
-                using var ledger = new SqliteRawStatement(sqlite, ledgerSql);
-                foreach (var e in batch.Ledger)
-                {
-                    var code = e.State is LedgerState.Quarantined or LedgerState.PendingReview ? ReasonCodes.Classify(e.Reason) : null;
-                    ledger.Bind(1, e.Connector).Bind(2, e.SourceRef).Bind(3, e.State.ToName()).Bind(4, code).Bind(5, e.Reason).Bind(6, e.DocumentId).Bind(7, e.Version)
-                        .Bind(8, e.DocumentType).Bind(9, e.AgencyCode).Bind(10, e.AgencyLevel).Bind(11, e.ProcedureField).Bind(12, e.SettledOn is { } d ? Day(d) : null)
+                var code = e.State is LedgerState.Quarantined or LedgerState.PendingReview ? ReasonCodes.Classify(e.Reason) : null;
+                var settled = e.SettledOn is { } d ? Day(d) : null;
+                if (direct is not null)
+                    direct.Bind(1, e.Connector).Bind(2, e.SourceRef).Bind(3, e.State.ToName()).Bind(4, code).Bind(5, e.Reason).Bind(6, e.DocumentId).Bind(7, e.Version)
+                        .Bind(8, e.DocumentType).Bind(9, e.AgencyCode).Bind(10, e.AgencyLevel).Bind(11, e.ProcedureField).Bind(12, settled)
                         .Bind(13, e.Method).Bind(14, e.ResultNumber).Bind(15, batch.RunId).Bind(16, now).Execute();
-                }
-            }
-            else
-            {
-                using var ledger = Command(connection, transaction, ledgerSql,
-                    ("@c", ""), ("@r", ""), ("@st", ""), ("@rc", null), ("@re", null), ("@d", null), ("@v", null), ("@t", null), ("@a", null), ("@l", null), ("@f", null), ("@so", null),
-                    ("@m", ""), ("@n", null), ("@run", 0L), ("@u", now));
-                foreach (var e in batch.Ledger)
-                {
-                    var code = e.State is LedgerState.Quarantined or LedgerState.PendingReview ? ReasonCodes.Classify(e.Reason) : null;
-                    Set(ledger, e.Connector, e.SourceRef, e.State.ToName(), code, e.Reason, e.DocumentId, e.Version, e.DocumentType, e.AgencyCode, e.AgencyLevel,
-                        e.ProcedureField, e.SettledOn is { } d ? Day(d) : null, e.Method, e.ResultNumber, batch.RunId, now).ExecuteNonQuery();
-                }
+                else
+                    Set(ledger!, e.Connector, e.SourceRef, e.State.ToName(), code, e.Reason, e.DocumentId, e.Version, e.DocumentType, e.AgencyCode, e.AgencyLevel,
+                        e.ProcedureField, settled, e.Method, e.ResultNumber, batch.RunId, now).ExecuteNonQuery();
             }
         }
 
