@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using DataHub.Core.Documents;
 using DataHub.Core.Ledger;
+using Microsoft.Data.Sqlite;
 
 namespace DataHub.Store.Catalog;
 
@@ -20,7 +21,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         "WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1) ORDER BY v.issue_date DESC, v.doc_id, v.version DESC";
 
     private readonly PreparedQueryPool? _findByCitizen = connectUnpooled is null ? null
-        : new PreparedQueryPool(() => OpenReader(connectUnpooled, dialect), FindByCitizenSql, "@ci", "@t", "@all");
+        : new PreparedQueryPool(() => (SqliteConnection)OpenReader(connectUnpooled, dialect), FindByCitizenSql);
 
     public CatalogDialect Dialect => dialect;
 
@@ -256,12 +257,18 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     {
         if (_findByCitizen is not null)
         {
-            return _findByCitizen.Run(p =>
+            return _findByCitizen.Run(s =>
             {
-                p[0].Value = citizenId;
-                p[1].Value = (object?)documentType ?? DBNull.Value;
-                p[2].Value = includeSuperseded ? 1 : 0;
-            }, ReadDocuments);
+                // @ci, @t (both uses are one parameter), @all: numbered as they first appear.
+                s.Bind(1, citizenId).Bind(2, documentType).Bind(3, includeSuperseded ? 1 : 0);
+                var documents = new List<CatalogDocument>();
+                while (s.Step())
+                {
+                    documents.Add(new CatalogDocument(s.Text(0), (int)s.Int64(1), s.Int64(2) == 1, s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7),
+                        ParseDay(s.Text(8)), s.IsNull(9) ? null : ParseDay(s.Text(9)), s.Text(10), s.Text(11), s.Text(12), Time(s.Text(13)), s.TextOrNull(14)));
+                }
+                return documents;
+            });
         }
         using var connection = Open();
         using var command = Command(connection, null, FindByCitizenSql, ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
@@ -498,11 +505,34 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset Time(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    // Every lookup parses its rows' stamps: the catalog's own spelling (Stamp) read directly, anything else parsed in full.
+    private static DateTimeOffset Time(string s) =>
+        s.Length == 24 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == '.' && s[23] == 'Z'
+            && TryDigits(s, 0, 4, out var y) && TryDigits(s, 5, 2, out var mo) && TryDigits(s, 8, 2, out var d) && TryDigits(s, 11, 2, out var h)
+            && TryDigits(s, 14, 2, out var mi) && TryDigits(s, 17, 2, out var sec) && TryDigits(s, 20, 3, out var ms)
+            && y >= 1 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) && h < 24 && mi < 60 && sec < 60
+            ? new DateTimeOffset(y, mo, d, h, mi, sec, ms, TimeSpan.Zero)
+            : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly ParseDay(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly ParseDay(string s) =>
+        s.Length == 10 && s[4] == '-' && s[7] == '-' && TryDigits(s, 0, 4, out var y) && TryDigits(s, 5, 2, out var m) && TryDigits(s, 8, 2, out var d)
+            && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static bool TryDigits(string s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = s[i] - '0';
+            if ((uint)digit > 9) return false;
+            value = value * 10 + digit;
+        }
+        return true;
+    }
 
     internal static DbCommand Set(DbCommand command, params object?[] values)
     {

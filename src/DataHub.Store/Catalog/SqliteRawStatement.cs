@@ -8,7 +8,9 @@ namespace DataHub.Store.Catalog;
 /// million (ledger entries, staged versions and subjects). Through ADO.NET each execution created a
 /// parameter binder per value, a data reader and a statement iterator, and looked every parameter up by
 /// name — a tenth of a sync's allocations. Runs inside whatever transaction the connection has open.
-/// Parameters are positional (1-based, as SQLite numbers them).
+/// Parameters are positional (1-based, as SQLite numbers them; a name used twice is one parameter).
+/// Also the citizen lookup's query (<see cref="PreparedQueryPool"/>): rows read column by column, with
+/// none of ADO.NET's reader, type checks and handle reference counting per value.
 /// </summary>
 internal sealed class SqliteRawStatement : IDisposable
 {
@@ -45,10 +47,32 @@ internal sealed class SqliteRawStatement : IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
-            raw.sqlite3_clear_bindings(_statement);
+            Reset();
         }
     }
+
+    /// <summary>Moves to the next row of a query: false once there is none. Call <see cref="Reset"/> when done.</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW) return true;
+        if (rc != raw.SQLITE_DONE) Check(rc);
+        return false;
+    }
+
+    public void Reset()
+    {
+        raw.sqlite3_reset(_statement);
+        raw.sqlite3_clear_bindings(_statement);
+    }
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    public string? TextOrNull(int column) => IsNull(column) ? null : Text(column);
 
     private void Check(int rc)
     {

@@ -59,6 +59,27 @@ public sealed class StagedCatalogTests : IDisposable
         Assert.Equal(0L, Count(catalog, "staged_versions"));
     }
 
+    [Fact]
+    public void A_lookup_reads_every_column_as_the_document_history_does()
+    {
+        // Lookups read through a statement prepared on the SQLite handle, the history through ADO.NET: same rows.
+        using var catalog = Open();
+        var doc = DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, "14/2024");
+        var run = catalog.StartRun("civil", "manual", null);
+        catalog.CommitBatch(Batch(run, Version(doc, 1, "h1") with { ValidUntil = new DateOnly(2030, 12, 31), Status = "revoked" }));
+        catalog.CommitBatch(Batch(run, Version(doc, 2, "h2")));
+        catalog.FinishRun(run, "succeeded", null);
+
+        var found = catalog.FindByCitizen(Citizen, null, includeSuperseded: true);
+        Assert.Equal(catalog.GetVersions(doc), found.Select(d => d with { Role = null }));
+        Assert.All(found, d => Assert.Equal("registrant", d.Role));
+        Assert.Equal([new DateOnly(2030, 12, 31)], found.Where(d => d.Version == 1).Select(d => d.ValidUntil));
+        Assert.Equal(TimeSpan.Zero, found[0].PublishedAt.Offset);
+        Assert.Equal([2], catalog.FindByCitizen(Citizen, DocumentType.BirthCertificate.Slug, includeSuperseded: false).Select(d => d.Version));
+        Assert.Empty(catalog.FindByCitizen(Citizen, DocumentType.MarriageCertificate.Slug, includeSuperseded: true));
+        Assert.Empty(catalog.FindByCitizen("049190000124", null, includeSuperseded: true));
+    }
+
     private SqlCatalog Open()
     {
         var catalog = CatalogFactory.Sqlite(_folder.Combine("catalog.db"));
