@@ -35,9 +35,11 @@ internal sealed class SyncBenchmark(long records, int seed, string workFolder, d
         var self = Environment.ProcessPath!;
         string[] Cli(params string[] args) => [typeof(SyncBenchmark).Assembly.Location, .. args];
 
+        await FlushFileSystemsAsync(ct);
         log.WriteLine("full sync…");
         var full = await ChildProcessMeter.RunAsync(self, Cli("sync", "--data", Path.Combine(home, "data")), environment, ct);
         Check(full, "sync");
+        await FlushFileSystemsAsync(ct);
         log.WriteLine("raw-write baseline…");
         var rawOut = Path.Combine(workFolder, "raw");
         var raw = await ChildProcessMeter.RunAsync(self, Cli("bench", "raw-write", "--like", Path.Combine(home, "data", "store"), "--out", rawOut,
@@ -52,10 +54,9 @@ internal sealed class SyncBenchmark(long records, int seed, string workFolder, d
         var corrections = Math.Max(1, deltaRecords / 10);
         log.WriteLine($"nightly delta: {deltaRecords - corrections:N0} new + {corrections:N0} corrections…");
         new SampleGenerator(new SampleRequest(samples, deltaRecords - corrections, seed, FirstSequence: records, Corrections: corrections, BreakLastFile: false)).Generate();
+        await FlushFileSystemsAsync(ct);
         var delta = await ChildProcessMeter.RunAsync(self, Cli("sync", "--data", Path.Combine(home, "data")), environment, ct);
         Check(delta, "delta sync");
-
-        DeletePreviousRuns(workFolder);
 
         var pulledFull = Pulled(full.Stdout);
         var pulledDelta = Pulled(delta.Stdout);
@@ -91,14 +92,31 @@ internal sealed class SyncBenchmark(long records, int seed, string workFolder, d
         Directory.Move(full, $"{full}.previous-{DateTime.UtcNow:yyyyMMddHHmmss}");
     }
 
-    private void DeletePreviousRuns(string folder)
+    /// <summary>
+    /// Deletes earlier runs' folders, once this run's figures are out: a million-record run leaves ~4 million
+    /// inodes, and deleting them took longer than the whole benchmark (session 9: over 15 minutes).
+    /// </summary>
+    public void DeletePreviousRuns()
     {
-        var full = Path.GetFullPath(folder);
+        var full = Path.GetFullPath(workFolder);
         foreach (var previous in Directory.GetDirectories(Path.GetDirectoryName(full)!, Path.GetFileName(full) + ".previous-*"))
         {
             log.WriteLine($"deleting {previous}…");
             Directory.Delete(previous, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Every side flushes its own writes (one <c>syncfs</c> per batch), and a <c>syncfs</c> also waits for
+    /// whatever else is dirty on the file system: without this, the full sync's first batches paid for
+    /// writing back the 740 MiB of samples generated just before it, which the baseline after it never did.
+    /// </summary>
+    private async Task FlushFileSystemsAsync(CancellationToken ct)
+    {
+        log.WriteLine("flushing file systems…");
+        using var flush = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sync") { UseShellExecute = false })
+            ?? throw new InvalidOperationException("sync did not start");
+        await flush.WaitForExitAsync(ct);
     }
 
     private static long Pulled(string stdout)

@@ -22,6 +22,7 @@ internal static class BenchSyncCommand
             var markdown = await benchmark.RunAsync(ct);
             Console.Out.Write(markdown);
             if (parse.GetValue(results) is { } file) await File.AppendAllTextAsync(file, Environment.NewLine + markdown, ct);
+            benchmark.DeletePreviousRuns();
             return 0;
         });
         return command;

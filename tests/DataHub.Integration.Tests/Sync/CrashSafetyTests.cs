@@ -17,15 +17,19 @@ public class CrashSafetyTests
             Assert.Equal(0, home.Run("samples", "--count", "12000", "--seed", "11", "--records-per-file", "1500", "--out", home.Samples).ExitCode);
         var smallBatches = ("DATAHUB__Sync__BatchSize", "300");
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var reference = CliRunner.Run(["sync"], clean.Environment(smallBatches));
         Assert.True(reference.ExitCode == 0, reference.Stderr);
+        var cleanRun = clock.Elapsed.TotalMilliseconds;
 
+        // Kill points scale with a clean run on this machine (15–45 % of it, so each cycle gets a little further):
+        // fixed delays of 0.4–2.5 s let most cycles finish unkilled once the sync had become faster.
         var random = new Random(20261123);
         var kills = 0;
         for (var cycle = 0; cycle < 8; cycle++)
         {
             using var process = CliRunner.Start(["sync"], crashed.Environment(smallBatches));
-            await Task.Delay(random.Next(400, 2500));
+            await Task.Delay(random.Next((int)(cleanRun * 0.15), (int)(cleanRun * 0.45)));
             if (process.HasExited) continue;
             process.Kill(entireProcessTree: true); // SIGKILL: no cleanup, no flush
             await process.WaitForExitAsync();
