@@ -20,6 +20,8 @@ public sealed class AccessLogWriter : IAsyncDisposable
     private const int IndexChunk = 16;
     private const int IndexChunkUnderLoad = 64;
     private const long MaxIndexLag = 200_000;
+    // The WAL's tail is copied from the writer's own connection this often (AccessLogAppender.CheckpointTail).
+    private const long CheckpointEveryMs = 1000;
     private static readonly TimeSpan IdleBeforeIndexing = TimeSpan.FromMilliseconds(20);
     private readonly ConcurrentQueue<(AccessLogEntry Entry, TaskCompletionSource Done)> _queue = new();
     // No spinning before the writer sleeps: Task.Wait spun with sched_yield each time the queue ran dry,
@@ -55,6 +57,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
         AccessLogAppender? appender = null;
         long appendedTo = 0, indexedTo = 0;
         var behind = true;
+        var lastCheckpoint = Environment.TickCount64;
         try
         {
             while (true)
@@ -82,6 +85,11 @@ public sealed class AccessLogWriter : IAsyncDisposable
                     appendedTo = appender.Append(batch.Select(b => b.Entry).ToList())[^1].Sequence;
                     foreach (var b in batch) b.Done.TrySetResult();
                     behind = true;
+                    if (Environment.TickCount64 - lastCheckpoint >= CheckpointEveryMs)
+                    {
+                        appender.CheckpointTail();
+                        lastCheckpoint = Environment.TickCount64;
+                    }
                     // Under load that never pauses, keep the lag bounded all the same: a little more than was just
                     // appended, so the lag shrinks, yet no request waits for a large chunk. A fixed 64 entries (each a
                     // random B-tree insert of tens of µs) made every append a chunk of milliseconds once a log lagged
