@@ -58,6 +58,22 @@ public sealed class AccessLogWriter : IAsyncDisposable
         long appendedTo = 0, indexedTo = 0;
         var behind = true;
         var lastCheckpoint = Environment.TickCount64;
+        // Appends and index chunks both write the log's WAL, one after the other, without a pause under load.
+        void CheckpointIfDue()
+        {
+            if (Environment.TickCount64 - lastCheckpoint < CheckpointEveryMs) return;
+            lastCheckpoint = Environment.TickCount64;
+            try
+            {
+                appender ??= _log.OpenAppender();
+                appender.CheckpointTail();
+            }
+            catch (Exception e)
+            {
+                // The background checkpoints still run; the WAL only grows until they catch up.
+                _logger.LogWarning("access log checkpoint failed: {Error}", PersonalDataMasking.Mask(e.Message));
+            }
+        }
         try
         {
             while (true)
@@ -73,7 +89,14 @@ public sealed class AccessLogWriter : IAsyncDisposable
                         // pays for it, and it costs nothing to a burst (readers of the index catch it up themselves).
                         // Once idle, chunk after chunk until a request arrives (it then waits for one chunk at most).
                         if (behind && !_arrived.Wait(IdleBeforeIndexing))
-                            do (indexedTo, behind) = Index(IndexChunk); while (behind && !_arrived.IsSet);
+                        {
+                            do
+                            {
+                                (indexedTo, behind) = Index(IndexChunk);
+                                CheckpointIfDue();
+                            }
+                            while (behind && !_arrived.IsSet);
+                        }
                         else _arrived.Wait();
                         continue;
                     }
@@ -85,11 +108,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
                     appendedTo = appender.Append(batch.Select(b => b.Entry).ToList())[^1].Sequence;
                     foreach (var b in batch) b.Done.TrySetResult();
                     behind = true;
-                    if (Environment.TickCount64 - lastCheckpoint >= CheckpointEveryMs)
-                    {
-                        appender.CheckpointTail();
-                        lastCheckpoint = Environment.TickCount64;
-                    }
+                    CheckpointIfDue();
                     // Under load that never pauses, keep the lag bounded all the same: a little more than was just
                     // appended, so the lag shrinks, yet no request waits for a large chunk. A fixed 64 entries (each a
                     // random B-tree insert of tens of µs) made every append a chunk of milliseconds once a log lagged
