@@ -59,7 +59,7 @@ public sealed class ReviewDesk(ICatalog catalog, IDocumentStore store, ResultNor
         var runId = catalog.StartRun(item.Connector, "review", options.Node);
         try
         {
-            await new BatchPublisher(catalog, store, item.Connector, runId, 1).PublishAsync(batch, ct);
+            await new BatchPublisher(catalog, store, item.Connector, runId, new HashSet<long> { runId }, 1).PublishAsync(batch, ct);
             catalog.FinishRun(runId, "succeeded", null);
         }
         catch (Exception e)

@@ -19,7 +19,7 @@ namespace DataHub.Pipeline.Sync;
 /// committed are kept in memory so the next batch sees them before the catalog does.
 /// </para>
 /// </summary>
-internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, int parallelism, double reviewSampleRate = 0, string? checkpointKey = null)
+internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, string connector, long runId, IReadOnlySet<long> pass, int parallelism, double reviewSampleRate = 0, string? checkpointKey = null)
 {
     private Task _committing = Task.CompletedTask;
     private Dictionary<string, CurrentVersion> _uncommitted = new(StringComparer.Ordinal);
@@ -102,9 +102,11 @@ internal sealed class BatchPublisher(ICatalog catalog, IDocumentStore store, str
                     ledger.Add(Entry(record.SourceRef, LedgerState.Unchanged, null, outcome.Facts, method, id, existing.Version));
                     continue;
                 }
-                if (existing.RunId == runId && existing.SourceRef != record.SourceRef)
+                if (pass.Contains(existing.RunId) && existing.SourceRef != record.SourceRef)
                 {
-                    // Two deliveries of one run disagree: that is a data error at the agency, not a correction.
+                    // Two deliveries of one pass disagree: that is a data error at the agency, not a correction. A pass,
+                    // not a run: after a kill the next run reads on from the checkpoint, and the second delivery must be
+                    // judged as an uninterrupted run judged it (it was a new version whenever a kill fell between the two).
                     quarantined++;
                     ledger.Add(Entry(record.SourceRef, LedgerState.Quarantined, Duplicate(outcome, existing.SourceRef), outcome.Facts, method, null, null));
                     continue;

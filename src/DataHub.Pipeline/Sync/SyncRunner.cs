@@ -62,7 +62,7 @@ public sealed class SyncRunner(
                 else unitFilter = partition.Includes;
             }
             var mapper = new RecordMapper(manifest);
-            var publisher = new BatchPublisher(catalog, store, manifest.Name, runId, options.StoreWriters ?? options.Parallelism, options.ReviewSampleRate, checkpointKey);
+            var publisher = new BatchPublisher(catalog, store, manifest.Name, runId, catalog.RunsOfPass(manifest.Name, runId), options.StoreWriters ?? options.Parallelism, options.ReviewSampleRate, checkpointKey);
             // One batch waiting between stages is enough to keep every stage busy; each extra slot is another
             // batch of records held in memory (peak memory must not grow with the source).
             var read = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });

@@ -15,6 +15,13 @@ public interface ICatalog
     IReadOnlyList<RunRecord> ListRuns(string? connector, int limit);
 
     /// <summary>
+    /// The runs of one pass over a connector's source: this run and the runs it resumes — every run of the
+    /// connector since its last successful one. A run killed or failed mid-way leaves its checkpoint to the next,
+    /// which reads on where it stopped; within the pass, the deliveries are judged as one run would judge them.
+    /// </summary>
+    IReadOnlySet<long> RunsOfPass(string connector, long runId);
+
+    /// <summary>
     /// Ends runs still 'running' whose last progress is older than <paramref name="noProgressSince"/> (their
     /// process died or hangs) with <paramref name="status"/>, and returns them as they are now.
     /// </summary>

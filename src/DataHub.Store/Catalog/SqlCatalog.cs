@@ -108,6 +108,19 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         return ReadRuns(command);
     }
 
+    public IReadOnlySet<long> RunsOfPass(string connector, long runId)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT run_id FROM runs WHERE connector = @c AND run_id <= @r AND run_id > " +
+            "COALESCE((SELECT MAX(run_id) FROM runs WHERE connector = @c AND run_id < @r AND status = 'succeeded'), 0)",
+            ("@c", connector), ("@r", runId));
+        using var reader = command.ExecuteReader();
+        var runs = new HashSet<long> { runId };
+        while (reader.Read()) runs.Add(reader.GetInt64(0));
+        return runs;
+    }
+
     public IReadOnlyList<RunRecord> MarkStuckRuns(DateTimeOffset noProgressSince, string status, string error)
     {
         using var connection = Open();
@@ -262,11 +275,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
                 // @ci, @t (both uses are one parameter), @all: numbered as they first appear.
                 s.Bind(1, citizenId).Bind(2, documentType).Bind(3, includeSuperseded ? 1 : 0);
                 var documents = new List<CatalogDocument>();
-                while (s.Step())
-                {
-                    documents.Add(new CatalogDocument(s.Text(0), (int)s.Int64(1), s.Int64(2) == 1, s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7),
-                        ParseDay(s.Text(8)), s.IsNull(9) ? null : ParseDay(s.Text(9)), s.Text(10), s.Text(11), s.Text(12), Time(s.Text(13)), s.TextOrNull(14)));
-                }
+                while (s.Step()) documents.Add(Document(s));
                 return documents;
             });
         }
@@ -290,14 +299,14 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     {
         using var reader = command.ExecuteReader();
         var documents = new List<CatalogDocument>();
-        while (reader.Read())
-        {
-            documents.Add(new CatalogDocument(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2) == 1, reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), ParseDay(reader.GetString(8)), reader.IsDBNull(9) ? null : ParseDay(reader.GetString(9)),
-                reader.GetString(10), reader.GetString(11), reader.GetString(12), Time(reader.GetString(13)), reader.IsDBNull(14) ? null : reader.GetString(14)));
-        }
+        while (reader.Read()) documents.Add(Document(new DataReaderRow(reader)));
         return documents;
     }
+
+    /// <summary>A row of <c>doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, published_at, role</c>.</summary>
+    private static CatalogDocument Document<TRow>(TRow row) where TRow : ICatalogRow =>
+        new(row.Text(0), (int)row.Int64(1), row.Int64(2) == 1, row.Text(3), row.Text(4), row.Text(5), row.Text(6), row.Text(7), ParseDay(row.Text(8)),
+            row.IsNull(9) ? null : ParseDay(row.Text(9)), row.Text(10), row.Text(11), row.Text(12), Time(row.Text(13)), row.IsNull(14) ? null : row.Text(14));
 
     /// <summary>
     /// One row per settled result: the rows of one result (same document id, or the same source record

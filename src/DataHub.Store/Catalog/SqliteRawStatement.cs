@@ -12,7 +12,7 @@ namespace DataHub.Store.Catalog;
 /// Also the citizen lookup's query (<see cref="PreparedQueryPool"/>): rows read column by column, with
 /// none of ADO.NET's reader, type checks and handle reference counting per value.
 /// </summary>
-internal sealed class SqliteRawStatement : IDisposable
+internal sealed class SqliteRawStatement : ICatalogRow, IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
@@ -71,8 +71,6 @@ internal sealed class SqliteRawStatement : IDisposable
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
-
-    public string? TextOrNull(int column) => IsNull(column) ? null : Text(column);
 
     private void Check(int rc)
     {
