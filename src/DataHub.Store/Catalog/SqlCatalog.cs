@@ -275,7 +275,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
                 // @ci, @t (both uses are one parameter), @all: numbered as they first appear.
                 s.Bind(1, citizenId).Bind(2, documentType).Bind(3, includeSuperseded ? 1 : 0);
                 var documents = new List<CatalogDocument>();
-                while (s.Step()) documents.Add(Document(s));
+                while (s.Step()) documents.Add(Document(new StatementRow(s)));
                 return documents;
             });
         }

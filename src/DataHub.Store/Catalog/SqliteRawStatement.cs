@@ -12,7 +12,7 @@ namespace DataHub.Store.Catalog;
 /// Also the citizen lookup's query (<see cref="PreparedQueryPool"/>): rows read column by column, with
 /// none of ADO.NET's reader, type checks and handle reference counting per value.
 /// </summary>
-internal sealed class SqliteRawStatement : ICatalogRow, IDisposable
+internal sealed class SqliteRawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
