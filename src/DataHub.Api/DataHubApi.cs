@@ -27,7 +27,6 @@ public static class DataHubApi
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddSingleton<AccessLogWriter>();
-        services.AddHostedService<WalCheckpointService>();
         services.AddSingleton(sp => new ApiClientCache(sp.GetRequiredService<ApiClientStore>(),
             TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue("Api:KeyCacheSeconds", 1.0))));
         services.AddRateLimiter(ClientRateLimits.Configure);

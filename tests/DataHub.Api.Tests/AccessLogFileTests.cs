@@ -87,29 +87,6 @@ public sealed class AccessLogFileTests : IDisposable
         Assert.Contains("6 entries", verify.Stdout);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_writer_that_checkpoints_its_tail_starts_the_WAL_over_while_still_appending(bool checkpointTail)
-    {
-        using var provider = Services();
-        var log = provider.GetRequiredService<AccessLog>();
-        // As in the API server: no auto-checkpoint inside the writer's commits.
-        log.AutoCheckpoint = false;
-        using (var appender = log.OpenAppender())
-        {
-            for (var i = 1; i <= 40; i++) appender.Append([Entry(i, "049091001230")]);
-            if (checkpointTail) appender.CheckpointTail();
-            appender.Append([Entry(41, "049091001230")]);
-            // Frames now in the WAL: only the last commit's once the WAL started over, every commit's otherwise.
-            var frames = long.Parse(Ledger.Query(LogFile, "PRAGMA wal_checkpoint(PASSIVE)").Single()[1], System.Globalization.CultureInfo.InvariantCulture);
-            if (checkpointTail) Assert.InRange(frames, 1, 5);
-            else Assert.True(frames >= 40, $"{frames} frames");
-        }
-        log.Anchor.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
     [Fact]
     public void Document_index_is_filled_in_behind_the_chain_and_caught_up_on_demand()
     {

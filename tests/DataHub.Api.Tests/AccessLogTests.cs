@@ -19,6 +19,7 @@ public sealed class AccessLogTests(ApiServer server)
         Assert.NotEmpty(returned);
         Assert.Equal(200, (await Json.GetAsync(http, $"/v1/documents/{returned[0]}")).Status);
 
+        server.DrainAccessLog();
         var rows = Ledger.Query(server.AccessLogPath, $"SELECT endpoint, purpose, citizen_id, doc_ids, status FROM access_log WHERE client = '{name}' ORDER BY seq");
         Assert.Equal(2, rows.Count);
         Assert.Equal(["GET /v1/citizens/{citizenId}/documents", "hồ sơ 000.00.20.H47-261123-0001", citizen, string.Join(',', returned), "200"], rows[0]);

@@ -58,6 +58,7 @@ public sealed class ReportTests(ApiServer server)
 
         var typeOf = Ledger.ReadAll(server.CatalogPath).Where(r => r.DocumentId is not null && r.State is "published" or "unchanged")
             .GroupBy(r => r.DocumentId!).ToDictionary(g => g.Key, g => g.First().DocumentType!);
+        server.DrainAccessLog();
         var servings = Ledger.Query(server.AccessLogPath, "SELECT doc_ids FROM access_log WHERE status = 200 AND client NOT LIKE 'cli:%'")
             .SelectMany(r => r[0].Split(',', StringSplitOptions.RemoveEmptyEntries)).Where(typeOf.ContainsKey).ToList();
 

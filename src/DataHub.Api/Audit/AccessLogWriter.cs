@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DataHub.Core.Identity;
 using DataHub.Store.Audit;
 using Microsoft.Extensions.Logging;
@@ -6,138 +5,110 @@ using Microsoft.Extensions.Logging;
 namespace DataHub.Api.Audit;
 
 /// <summary>
-/// Group commit for the access log: concurrent requests queue their entries, one writer appends whatever
-/// is queued in one transaction, and each request continues only once its entry is durable. A response
-/// that reveals documents is therefore never sent without its log entry, yet a busy server pays one
-/// transaction per batch rather than per request.
+/// The API server's access log. A request appends its entry to this process's journal before its response
+/// leaves (<see cref="AccessLogJournal"/>: one write, no transaction, no hand-off to another thread), so no
+/// document is revealed without an entry that survives the process. A thread of its own moves the journal
+/// into the hash-chained table every few milliseconds, one transaction per batch, and fills in the log's
+/// derived index while there is nothing to move. Requests wait for neither.
 /// </summary>
 public sealed class AccessLogWriter : IAsyncDisposable
 {
-    private const int MaxBatch = 512;
-    // A request that arrives while the writer indexes waits for the chunk in hand: each index row is a
-    // random B-tree insert (tens of µs, more when its page is not cached), so 128 entries held lookups
-    // for 5–60 ms (up to 200 ms, bench/RESULTS.md). A chunk of 16 holds an eighth of those rows.
-    private const int IndexChunk = 16;
-    private const int IndexChunkUnderLoad = 64;
+    private static readonly TimeSpan MoveEvery = TimeSpan.FromMilliseconds(20);
+    // Each index row is a random B-tree insert (tens of µs): indexing is left for when the journal is idle,
+    // in chunks, looking for new lines between two chunks.
+    private const int IndexChunk = 256;
+    // Under load that never pauses, the lag stays bounded all the same: a little more than was just moved.
+    private const int IndexChunkUnderLoad = 512;
     private const long MaxIndexLag = 200_000;
-    // The WAL's tail is copied from the writer's own connection this often (AccessLogAppender.CheckpointTail).
-    private const long CheckpointEveryMs = 1000;
-    private static readonly TimeSpan IdleBeforeIndexing = TimeSpan.FromMilliseconds(20);
-    private readonly ConcurrentQueue<(AccessLogEntry Entry, TaskCompletionSource Done)> _queue = new();
-    // No spinning before the writer sleeps: Task.Wait spun with sched_yield each time the queue ran dry,
-    // ~4 % of a loaded 2-core server's CPU taken from the requests themselves.
-    private readonly ManualResetEventSlim _arrived = new(false, spinCount: 1);
     private readonly AccessLog _log;
+    private readonly AccessLogJournal _journal;
     private readonly ILogger<AccessLogWriter> _logger;
+    private readonly ManualResetEventSlim _closing = new(false);
     private readonly Task _loop;
-    private volatile bool _closing, _stopped;
 
     public AccessLogWriter(AccessLog log, ILogger<AccessLogWriter> logger)
     {
         _log = log;
         _logger = logger;
-        // A thread of its own: appends are synchronous database work and must not take a pool thread from the requests.
+        _journal = log.OpenJournal();
+        // A thread of its own: moving is synchronous database work and must not take a pool thread from the requests.
         _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    public Task WriteAsync(AccessLogEntry entry)
-    {
-        if (_closing) throw new InvalidOperationException("the access log is closed (server shutting down)");
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Enqueue((entry, done));
-        _arrived.Set();
-        // Arrived after the writer's last look: nobody will append it.
-        if (_stopped) FailQueued();
-        return done.Task;
-    }
+    /// <summary>Records the entry; once this returns, it is in the journal (and in the chain within milliseconds).</summary>
+    public void Write(AccessLogEntry entry) => _journal.Append(entry);
 
     private void Run()
     {
-        var batch = new List<(AccessLogEntry Entry, TaskCompletionSource Done)>(MaxBatch);
         AccessLogAppender? appender = null;
+        var moved = (Path: "", To: 0L);
         long appendedTo = 0, indexedTo = 0;
         var behind = true;
-        var lastCheckpoint = Environment.TickCount64;
-        // Appends and index chunks both write the log's WAL, one after the other, without a pause under load.
-        void CheckpointIfDue()
-        {
-            if (Environment.TickCount64 - lastCheckpoint < CheckpointEveryMs) return;
-            lastCheckpoint = Environment.TickCount64;
-            try
-            {
-                appender ??= _log.OpenAppender();
-                appender.CheckpointTail();
-            }
-            catch (Exception e)
-            {
-                // The background checkpoints still run; the WAL only grows until they catch up.
-                _logger.LogWarning("access log checkpoint failed: {Error}", PersonalDataMasking.Mask(e.Message));
-            }
-        }
+        // Journals a server left behind when it crashed, and whatever this one has taken meanwhile.
+        Drain();
         try
         {
             while (true)
             {
-                if (_queue.IsEmpty)
-                {
-                    _arrived.Reset();
-                    // Set after an enqueue, so an entry queued before the reset is seen here and one queued after it sets the event.
-                    if (_queue.IsEmpty)
-                    {
-                        if (_closing) break;
-                        // The derived document index is filled in only while nobody waits for a log entry: no request
-                        // pays for it, and it costs nothing to a burst (readers of the index catch it up themselves).
-                        // Once idle, chunk after chunk until a request arrives (it then waits for one chunk at most).
-                        if (behind && !_arrived.Wait(IdleBeforeIndexing))
-                        {
-                            do
-                            {
-                                (indexedTo, behind) = Index(IndexChunk);
-                                CheckpointIfDue();
-                            }
-                            while (behind && !_arrived.IsSet);
-                        }
-                        else _arrived.Wait();
-                        continue;
-                    }
-                }
-                while (batch.Count < MaxBatch && _queue.TryDequeue(out var item)) batch.Add(item);
+                var closing = _closing.Wait(MoveEvery);
                 try
                 {
                     appender ??= _log.OpenAppender();
-                    appendedTo = appender.Append(batch.Select(b => b.Entry).ToList())[^1].Sequence;
-                    foreach (var b in batch) b.Done.TrySetResult();
-                    behind = true;
-                    CheckpointIfDue();
-                    // Under load that never pauses, keep the lag bounded all the same: a little more than was just
-                    // appended, so the lag shrinks, yet no request waits for a large chunk. A fixed 64 entries (each a
-                    // random B-tree insert of tens of µs) made every append a chunk of milliseconds once a log lagged
-                    // by 200,000 — a bench folder reused across runs did (bench/RESULTS.md, seventh session).
-                    if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(Math.Min(IndexChunkUnderLoad, 2 * batch.Count));
+                    var count = 0;
+                    var tail = _journal.Tail;
+                    // Rotated: the finished journal is moved to its end and deleted by a drain.
+                    if (tail.Path != moved.Path && moved.Path != "") Drain();
+                    if (tail.Path != moved.Path) moved = (tail.Path, 0);
+                    while (tail.Length > moved.To)
+                    {
+                        var move = appender.MoveFromJournal(tail.Path, AccessLog.MoveBatch);
+                        if (move.Moved == 0) break;
+                        moved.To = move.MovedTo;
+                        count += move.Moved;
+                        appendedTo = move.LastSequence;
+                        if (move.Unreadable > 0)
+                            _logger.LogError("{Count} unreadable line(s) in access-log journal {Journal}, recorded in the chain as such", move.Unreadable, tail.Path);
+                    }
+                    if (count > 0) behind = true;
+                    if (closing) break;
+                    if (count == 0)
+                    {
+                        // Idle: index chunk after chunk until lines arrive.
+                        while (behind && _journal.Tail.Length == moved.To && !_closing.IsSet) (indexedTo, behind) = Index(IndexChunk);
+                    }
+                    else if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(Math.Min(IndexChunkUnderLoad, 2 * count));
                 }
                 catch (Exception e)
                 {
-                    _logger.LogError("access log append failed: {Error}", PersonalDataMasking.Mask(e.Message));
-                    foreach (var b in batch) b.Done.TrySetException(e);
-                    // A fresh connection for the next batch: this one may be broken.
+                    // The lines stay in the journal: the next pass (or the next server, or a CLI audit command) moves them.
+                    _logger.LogError("access log: moving the journal failed: {Error}", PersonalDataMasking.Mask(e.Message));
                     appender?.Dispose();
                     appender = null;
+                    if (closing) break;
                 }
-                batch.Clear();
             }
         }
         finally
         {
             appender?.Dispose();
-            _stopped = true;
-            FailQueued();
+            _journal.Dispose();
+            // Closed now: moved to its end and deleted.
+            Drain();
         }
     }
 
-    private void FailQueued()
+    private void Drain()
     {
-        while (_queue.TryDequeue(out var item))
-            item.Done.TrySetException(new InvalidOperationException("the access log is closed (server shutting down)"));
+        try
+        {
+            var (moved, unreadable) = _log.DrainJournals();
+            if (unreadable > 0) _logger.LogError("{Count} unreadable line(s) in access-log journals, recorded in the chain as such", unreadable);
+            else if (moved > 0) _logger.LogInformation("access log: {Count} entries moved from journals", moved);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError("access log: moving journals failed: {Error}", PersonalDataMasking.Mask(e.Message));
+        }
     }
 
     private (long IndexedTo, bool More) Index(int maxEntries)
@@ -156,8 +127,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _closing = true;
-        _arrived.Set();
+        _closing.Set();
         await _loop;
     }
 }

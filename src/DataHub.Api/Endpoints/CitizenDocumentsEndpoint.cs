@@ -19,7 +19,7 @@ public static class CitizenDocumentsEndpoint
 {
     public const string Route = "/v1/citizens/{citizenId}/documents";
 
-    public static async Task<IResult> Handle(string citizenId, string? type, string? validOn, HttpContext context, CitizenDocuments documents, AccessLogWriter log)
+    public static IResult Handle(string citizenId, string? type, string? validOn, HttpContext context, CitizenDocuments documents, AccessLogWriter log)
     {
         var caller = context.Features.GetRequiredFeature<ApiCaller>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
@@ -33,12 +33,12 @@ public static class CitizenDocumentsEndpoint
 
         if (type is not null && !caller.Client.MayRead(type))
         {
-            await log.WriteAsync(Entry(caller, id, [], StatusCodes.Status403Forbidden));
+            log.Write(Entry(caller, id, [], StatusCodes.Status403Forbidden));
             return ApiProblems.Forbidden($"client '{caller.Client.Name}' may not read {type} documents (its scope: {string.Join(", ", caller.Client.DocumentTypes)})");
         }
         var found = documents.Find(id, type, on, caller.Client.DocumentTypes);
         // Logged before the response leaves: no documents are revealed without an entry.
-        await log.WriteAsync(Entry(caller, id, found.Select(d => d.DocumentId).Distinct().ToList(), StatusCodes.Status200OK));
+        log.Write(Entry(caller, id, found.Select(d => d.DocumentId).Distinct().ToList(), StatusCodes.Status200OK));
         return Results.Ok(new CitizenDocumentsResponse(id.Value, on, found.Select(DocumentSummary.From).ToList()));
     }
 

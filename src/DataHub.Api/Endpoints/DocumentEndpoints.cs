@@ -30,14 +30,14 @@ public static class DocumentEndpoints
     public static async Task<IResult> Get(string documentId, int? version, HttpContext context, ICatalog catalog, IDocumentStore store, AccessLogWriter log, CancellationToken ct)
     {
         var caller = context.Features.GetRequiredFeature<ApiCaller>();
-        var (versions, problem) = await Resolve(documentId, caller, catalog, log, "GET " + Route);
+        var (versions, problem) = Resolve(documentId, caller, catalog, log, "GET " + Route);
         if (problem is not null) return problem;
         var current = versions.FirstOrDefault(v => v.IsCurrent) ?? versions[0];
         var wanted = version is { } n ? versions.FirstOrDefault(v => v.Version == n) : current;
         if (wanted is null) return ApiProblems.NotFound($"document {documentId} has no version {version} (versions: {string.Join(", ", versions.Select(v => v.Version))})");
         var bytes = await store.GetVersionAsync(Id(documentId), wanted.Version, ct);
         if (bytes is null) return ApiProblems.NotFound($"document {documentId} version {wanted.Version} is cataloged but missing from the document store");
-        await log.WriteAsync(Entry(caller, "GET " + Route, documentId, StatusCodes.Status200OK));
+        log.Write(Entry(caller, "GET " + Route, documentId, StatusCodes.Status200OK));
         var body = new JsonObject
         {
             ["documentId"] = documentId,
@@ -58,19 +58,19 @@ public static class DocumentEndpoints
     public static async Task<IResult> GetOriginal(string documentId, HttpContext context, ICatalog catalog, IDocumentStore store, AccessLogWriter log, CancellationToken ct)
     {
         var caller = context.Features.GetRequiredFeature<ApiCaller>();
-        var (_, problem) = await Resolve(documentId, caller, catalog, log, "GET " + OriginalRoute);
+        var (_, problem) = Resolve(documentId, caller, catalog, log, "GET " + OriginalRoute);
         if (problem is not null) return problem;
         foreach (var (name, mediaType) in Originals)
         {
             if (await store.OpenFileAsync(Id(documentId), name, ct) is not { } stream) continue;
-            await log.WriteAsync(Entry(caller, "GET " + OriginalRoute, documentId, StatusCodes.Status200OK));
+            log.Write(Entry(caller, "GET " + OriginalRoute, documentId, StatusCodes.Status200OK));
             return Results.Stream(stream, mediaType, fileDownloadName: $"{documentId}-{name}");
         }
         return ApiProblems.NotFound($"document {documentId} has no original file: it was delivered digitally, not scanned");
     }
 
     /// <summary>Shape, existence and scope, in that order; a refusal for scope is logged (someone tried).</summary>
-    private static async Task<(IReadOnlyList<CatalogDocument> Versions, IResult? Problem)> Resolve(string documentId, ApiCaller caller, ICatalog catalog, AccessLogWriter log, string endpoint)
+    private static (IReadOnlyList<CatalogDocument> Versions, IResult? Problem) Resolve(string documentId, ApiCaller caller, ICatalog catalog, AccessLogWriter log, string endpoint)
     {
         if (!DocumentId.TryParse(documentId, out var id))
             return ([], ApiProblems.BadRequest("a document id is 26 characters of lowercase base32 (a-z, 2-7), as lookups return it"));
@@ -79,7 +79,7 @@ public static class DocumentEndpoints
         var type = versions[0].DocumentType;
         if (!caller.Client.MayRead(type))
         {
-            await log.WriteAsync(Entry(caller, endpoint, documentId, StatusCodes.Status403Forbidden));
+            log.Write(Entry(caller, endpoint, documentId, StatusCodes.Status403Forbidden));
             return (versions, ApiProblems.Forbidden($"client '{caller.Client.Name}' may not read {type} documents (its scope: {string.Join(", ", caller.Client.DocumentTypes)})"));
         }
         return (versions, null);

@@ -98,8 +98,9 @@ public static class ServiceCollectionExtensions
             return database;
         });
         services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<AccessLogDatabase>(),
-            new AccessLogAnchor(configuration["Audit:AnchorPath"] is { } a ? paths.Resolve(a) : paths.DataPath("audit/access-log.anchor"))));
-        services.AddSingleton(sp => new DocumentReuse(sp.GetRequiredService<AccessLogDatabase>(), sp.GetRequiredService<AccessLog>().Index));
+            new AccessLogAnchor(configuration["Audit:AnchorPath"] is { } a ? paths.Resolve(a) : paths.DataPath("audit/access-log.anchor")),
+            configuration["Audit:JournalPath"] is { } j ? paths.Resolve(j) : paths.DataPath("audit/journal")));
+        services.AddSingleton(sp => new DocumentReuse(sp.GetRequiredService<AccessLogDatabase>(), sp.GetRequiredService<AccessLog>()));
     }
 
     private static string SqliteCatalogPath(IConfiguration configuration, DataHubPaths paths) =>

@@ -8,10 +8,15 @@ namespace DataHub.Store.Audit;
 /// The append-only, hash-chained access log, in the database <see cref="AccessLogDatabase"/> says: the
 /// catalog's on PostgreSQL (a cluster), a SQLite file of its own embedded. Appends take the table's write lock, read the chain
 /// head and add entries after it in one transaction, so concurrent writers (the API, a CLI lookup,
-/// another node) can only ever extend the chain, never fork it.
+/// another node) can only ever extend the chain, never fork it. An API server writes its entries to a journal
+/// first (<see cref="AccessLogJournal"/>, in <paramref name="journalDirectory"/>) and moves them into the table
+/// in batches; whatever reads the log moves what is still in journals before it reads.
 /// </summary>
-public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor)
+public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor, string journalDirectory)
 {
+    /// <summary>Entries moved from a journal per transaction.</summary>
+    public const int MoveBatch = 4096;
+
     /// <summary>Which entries returned which documents or looked up which citizen; filled in behind the appends (see its remarks).</summary>
     public AccessLogIndex Index { get; } = new(database);
 
@@ -27,11 +32,57 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
         return appender.Append(entries);
     }
 
-    /// <summary>False in a host that checkpoints SQLite's WAL itself (the API server); true elsewhere (CLI).</summary>
-    public bool AutoCheckpoint { get; set; } = true;
-
     /// <summary>A connection kept open for appending batch after batch (one writer at a time).</summary>
-    public AccessLogAppender OpenAppender() => new(database, anchor, () => AutoCheckpoint, Columns);
+    public AccessLogAppender OpenAppender() => new(database, anchor, Columns);
+
+    /// <summary>A new journal for this process to append to (the API server's; see <see cref="AccessLogJournal"/>).</summary>
+    public AccessLogJournal OpenJournal() => new(journalDirectory);
+
+    /// <summary>
+    /// Moves every line still in a journal into the chain, oldest journal first, and deletes journals that are
+    /// closed and moved completely. Safe beside a running server and other drainers: each move reads how far
+    /// its journal is moved inside the transaction that moves it.
+    /// </summary>
+    /// <returns>Entries moved, and how many of them stand for unreadable lines.</returns>
+    public (long Moved, long Unreadable) DrainJournals()
+    {
+        if (!Directory.Exists(journalDirectory)) return (0, 0);
+        var journals = Directory.GetFiles(journalDirectory, "*" + AccessLogJournal.Extension);
+        if (journals.Length == 0) return (0, 0);
+        Array.Sort(journals, StringComparer.Ordinal);
+        long moved = 0, unreadable = 0;
+        using var appender = OpenAppender();
+        foreach (var journal in journals)
+        {
+            // Closed before the last move: a closed journal whose last line is moved is finished.
+            var closed = !AccessLogJournal.IsOpenElsewhere(journal);
+            try
+            {
+                AccessLogJournalMove move;
+                do
+                {
+                    move = appender.MoveFromJournal(journal, MoveBatch, closed);
+                    moved += move.Moved;
+                    unreadable += move.Unreadable;
+                }
+                while (move.Moved > 0);
+                if (closed && move.MovedTo >= new FileInfo(journal).Length) Delete(appender, journal);
+            }
+            catch (FileNotFoundException)
+            {
+                // Finished and deleted meanwhile by another drainer.
+            }
+        }
+        return (moved, unreadable);
+    }
+
+    private static void Delete(AccessLogAppender appender, string journal)
+    {
+        File.Delete(journal);
+        File.Delete(Path.ChangeExtension(journal, AccessLogJournal.LockExtension));
+        // Journal names are never reused, so a crash before this leaves only a harmless row.
+        appender.ForgetJournal(journal);
+    }
 
     /// <summary>Appends the entries in order, durably, and returns them as chained.</summary>
     public AccessLogRecord Append(AccessLogEntry entry) => Append([entry])[0];
@@ -39,6 +90,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     /// <summary>The sequence number of the newest entry (0 for an empty log).</summary>
     public long LastSequence()
     {
+        DrainJournals();
         using var connection = database.Log.Open();
         using var command = SqlCatalog.Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM access_log");
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -47,6 +99,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     /// <summary>Every entry in sequence order, streamed (the log can be large).</summary>
     public IEnumerable<AccessLogRecord> ReadAll()
     {
+        DrainJournals();
         using var connection = database.Log.Open();
         using var command = SqlCatalog.Command(connection, null, $"SELECT {Columns} FROM access_log ORDER BY seq");
         using var reader = command.ExecuteReader();
@@ -59,7 +112,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     /// </summary>
     public IReadOnlyList<AccessLogRecord> ForCitizen(string citizenId)
     {
-        Index.CatchUp();
+        CatchUp();
         var log = database.Prefix;
         using var connection = database.OpenWithCatalog();
         using var command = SqlCatalog.Command(connection, null,
@@ -69,6 +122,13 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
         var records = new List<AccessLogRecord>();
         while (reader.Read()) records.Add(ReadRecord(reader));
         return records;
+    }
+
+    /// <summary>Moves what journals hold and indexes every entry; readers of the derived indexes call this first.</summary>
+    public void CatchUp()
+    {
+        DrainJournals();
+        Index.CatchUp();
     }
 
     private static AccessLogRecord ReadRecord(DbDataReader r)

@@ -1,12 +1,13 @@
 using System.Data.Common;
+using System.Globalization;
 using DataHub.Store.Catalog;
 
 namespace DataHub.Store.Audit;
 
 /// <summary>
 /// One open connection to the access log with its statements prepared, for a writer that appends batch
-/// after batch (the API's log writer). Opening a pooled connection per batch re-ran its PRAGMAs and
-/// re-parsed the head query and the insert every time. Each batch is still one transaction that takes
+/// after batch (the API server's journal mover). Opening a pooled connection per batch re-ran its PRAGMAs
+/// and re-parsed the head query and the insert every time. Each batch is still one transaction that takes
 /// the write lock and reads the chain head inside it, so other writers (a CLI lookup, another node) can
 /// only ever extend the chain. Not thread-safe: one writer at a time.
 /// </summary>
@@ -17,21 +18,23 @@ public sealed class AccessLogAppender : IDisposable
     private readonly DbConnection _connection;
     private readonly DbCommand _head;
     private readonly DbCommand _insert;
+    private readonly DbCommand _movedTo;
+    private readonly DbCommand _setMovedTo;
     private readonly DbCommand? _lock;
-    private readonly Func<bool> _autoCheckpoint;
-    private bool _autoCheckpointOn = true;
 
-    internal AccessLogAppender(AccessLogDatabase database, AccessLogAnchor anchor, Func<bool> autoCheckpoint, string columns)
+    internal AccessLogAppender(AccessLogDatabase database, AccessLogAnchor anchor, string columns)
     {
         _database = database;
         _anchor = anchor;
-        _autoCheckpoint = autoCheckpoint;
         _connection = database.Log.Open();
         try
         {
             _head = SqlCatalog.Command(_connection, null, "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1");
             _insert = SqlCatalog.Command(_connection, null, $"INSERT INTO access_log ({columns}) VALUES (@s, @t, @c, @p, @e, @ci, @d, @st, @ph, @h)",
                 ("@s", 0L), ("@t", ""), ("@c", ""), ("@p", null), ("@e", ""), ("@ci", null), ("@d", ""), ("@st", 0), ("@ph", ""), ("@h", ""));
+            _movedTo = SqlCatalog.Command(_connection, null, "SELECT moved_to FROM access_log_journals WHERE journal = @j", ("@j", ""));
+            _setMovedTo = SqlCatalog.Command(_connection, null,
+                "INSERT INTO access_log_journals (journal, moved_to) VALUES (@j, @m) ON CONFLICT (journal) DO UPDATE SET moved_to = excluded.moved_to", ("@j", ""), ("@m", 0L));
             if (database.Log.Dialect == CatalogDialect.PostgreSql)
                 _lock = SqlCatalog.Command(_connection, null, "LOCK TABLE access_log IN SHARE ROW EXCLUSIVE MODE");
         }
@@ -43,71 +46,88 @@ public sealed class AccessLogAppender : IDisposable
     }
 
     /// <summary>Appends the entries in order, durably (committed before this returns), and returns them as chained.</summary>
-    public IReadOnlyList<AccessLogRecord> Append(IReadOnlyList<AccessLogEntry> entries)
+    public IReadOnlyList<AccessLogRecord> Append(IReadOnlyList<AccessLogEntry> entries) =>
+        entries.Count == 0 ? [] : InTransaction(transaction => Chain(transaction, entries));
+
+    /// <summary>
+    /// Chains up to <paramref name="maxEntries"/> complete lines of a journal that follow what was moved from it
+    /// before, and records how far it is moved, in one transaction: a crash leaves both or neither, and movers in
+    /// other processes (the write lock makes them take turns) never move a line twice.
+    /// </summary>
+    /// <param name="closed">Its writer is gone (see <see cref="AccessLogJournal.IsOpenElsewhere"/>): a partial last line is a torn write.</param>
+    public AccessLogJournalMove MoveFromJournal(string journalPath, int maxEntries, bool closed = false)
     {
-        if (entries.Count == 0) return [];
-        var records = new List<AccessLogRecord>(entries.Count);
-        // A commit that crosses SQLite's auto-checkpoint threshold copies the WAL into the database and
-        // fsyncs, inside the batch that requests wait for; a host that checkpoints in the background
-        // (the API server's WalCheckpointService) turns it off, and may turn it on again while this is open.
-        if (_database.Log.Dialect == CatalogDialect.Sqlite && _autoCheckpoint() != _autoCheckpointOn)
+        var journal = Path.GetFileName(journalPath);
+        var move = default(AccessLogJournalMove);
+        InTransaction(transaction =>
         {
-            _autoCheckpointOn = !_autoCheckpointOn;
-            SqlCatalog.Execute(_connection, null, _autoCheckpointOn ? "PRAGMA wal_autocheckpoint=1000" : "PRAGMA wal_autocheckpoint=0");
-        }
+            _movedTo.Transaction = _setMovedTo.Transaction = transaction;
+            var from = Convert.ToInt64(SqlCatalog.Set(_movedTo, journal).ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+            var (entries, unreadable, end) = AccessLogJournalReader.Read(journalPath, from, maxEntries, closed);
+            if (end == from)
+            {
+                move = new AccessLogJournalMove(0, 0, 0, end);
+                return [];
+            }
+            var records = Chain(transaction, entries);
+            move = new AccessLogJournalMove(entries.Count, unreadable, records.Count > 0 ? records[^1].Sequence : 0, end);
+            SqlCatalog.Set(_setMovedTo, journal, end).ExecuteNonQuery();
+            return records;
+        });
+        return move;
+    }
+
+    /// <summary>Forgets a journal that was deleted once moved completely.</summary>
+    public void ForgetJournal(string journalPath) =>
+        SqlCatalog.Execute(_connection, null, "DELETE FROM access_log_journals WHERE journal = @j", ("@j", Path.GetFileName(journalPath)));
+
+    private IReadOnlyList<AccessLogRecord> InTransaction(Func<DbTransaction, IReadOnlyList<AccessLogRecord>> work)
+    {
+        IReadOnlyList<AccessLogRecord> records;
         // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which takes the write lock up front.
         using (var transaction = _connection.BeginTransaction())
         {
-            _head.Transaction = _insert.Transaction = transaction;
             if (_lock is not null)
             {
                 _lock.Transaction = transaction;
                 _lock.ExecuteNonQuery();
             }
-            long seq = 0;
-            var previous = AccessLogChain.Genesis;
-            using (var reader = _head.ExecuteReader())
-            {
-                if (reader.Read()) (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
-            }
-            foreach (var e in entries)
-            {
-                seq++;
-                var hash = AccessLogChain.Hash(previous, seq, e);
-                SqlCatalog.Set(_insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
-                _insert.ExecuteNonQuery();
-                records.Add(new AccessLogRecord(seq, e, previous, hash));
-                previous = hash;
-            }
+            records = work(transaction);
             transaction.Commit();
         }
-        _anchor.Advance(records[^1].Sequence, records[^1].Hash);
+        if (records.Count > 0) _anchor.Advance(records[^1].Sequence, records[^1].Hash);
         return records;
     }
 
-    /// <summary>
-    /// SQLite: checkpoints from the writer's own connection, between two of its batches. The host's background
-    /// checkpoints (<c>WalCheckpointService</c>) copy the WAL while this writer keeps appending, so under
-    /// sustained load they never reach its end, and SQLite restarts a WAL only once all of it is copied: the
-    /// file grew by 27 MB a second (537 MB in a 20-s lookup run), every commit extending it. Copying the few
-    /// frames appended since the last background pass, with no append in between, lets the next commit
-    /// start the WAL over.
-    /// </summary>
-    public void CheckpointTail()
+    private List<AccessLogRecord> Chain(DbTransaction transaction, IReadOnlyList<AccessLogEntry> entries)
     {
-        if (_database.Log.Dialect == CatalogDialect.Sqlite) SqlCatalog.Execute(_connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+        _head.Transaction = _insert.Transaction = transaction;
+        var records = new List<AccessLogRecord>(entries.Count);
+        long seq = 0;
+        var previous = AccessLogChain.Genesis;
+        using (var reader = _head.ExecuteReader())
+        {
+            if (reader.Read()) (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
+        }
+        foreach (var e in entries)
+        {
+            seq++;
+            var hash = AccessLogChain.Hash(previous, seq, e);
+            SqlCatalog.Set(_insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
+            _insert.ExecuteNonQuery();
+            records.Add(new AccessLogRecord(seq, e, previous, hash));
+            previous = hash;
+        }
+        return records;
     }
 
     public void Dispose()
     {
         _head.Dispose();
         _insert.Dispose();
+        _movedTo.Dispose();
+        _setMovedTo.Dispose();
         _lock?.Dispose();
-        // Back to the shared pool: the connection must leave as it came.
-        if (!_autoCheckpointOn && _connection.State == System.Data.ConnectionState.Open)
-        {
-            try { SqlCatalog.Execute(_connection, null, "PRAGMA wal_autocheckpoint=1000"); } catch (DbException) { }
-        }
         _connection.Dispose();
     }
 }

@@ -26,18 +26,24 @@ public static class AccessLogChain
         {
             json.WriteStartArray();
             json.WriteNumberValue(sequence);
-            json.WriteStringValue(TimeText(e.Time));
-            json.WriteStringValue(e.Client);
-            WriteNullable(json, e.Purpose);
-            json.WriteStringValue(e.Endpoint);
-            WriteNullable(json, e.CitizenId);
-            json.WriteStartArray();
-            foreach (var id in e.DocumentIds) json.WriteStringValue(id);
-            json.WriteEndArray();
-            json.WriteNumberValue(e.Status);
+            WriteFields(json, e);
             json.WriteEndArray();
         }
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    /// <summary>The entry's fields in the canonical order (also the journal's line, <see cref="AccessLogJournalLine"/>).</summary>
+    internal static void WriteFields(Utf8JsonWriter json, AccessLogEntry e)
+    {
+        json.WriteStringValue(TimeText(e.Time));
+        json.WriteStringValue(e.Client);
+        WriteNullable(json, e.Purpose);
+        json.WriteStringValue(e.Endpoint);
+        WriteNullable(json, e.CitizenId);
+        json.WriteStartArray();
+        foreach (var id in e.DocumentIds) json.WriteStringValue(id);
+        json.WriteEndArray();
+        json.WriteNumberValue(e.Status);
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string? value)

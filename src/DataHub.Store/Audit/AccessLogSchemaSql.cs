@@ -39,6 +39,10 @@ public static class AccessLogSchemaSql
         CREATE TABLE IF NOT EXISTS access_log_indexed (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             seq BIGINT NOT NULL);
+        -- How far each API server's journal (AccessLogJournal) is moved into access_log, committed with the entries moved.
+        CREATE TABLE IF NOT EXISTS access_log_journals (
+            journal TEXT PRIMARY KEY,
+            moved_to BIGINT NOT NULL);
         -- Created beside a log written by an earlier version, which indexed every entry as it appended it.
         INSERT INTO access_log_indexed (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM access_log WHERE 1 = 1 ON CONFLICT (id) DO NOTHING;
         """;

@@ -8,7 +8,7 @@ namespace DataHub.Store.Audit;
 /// one-stop software, and do not count. Documents are scoped like the report: digitized results whose
 /// settlement date is in the period.
 /// </summary>
-public sealed class DocumentReuse(AccessLogDatabase database, AccessLogIndex index)
+public sealed class DocumentReuse(AccessLogDatabase database, AccessLog accessLog)
 {
     public const string CliClientPrefix = "cli:";
 
@@ -24,7 +24,7 @@ public sealed class DocumentReuse(AccessLogDatabase database, AccessLogIndex ind
             ReportGrouping.Year => "SUBSTR(l.settled_on, 1, 4)",
             _ => throw new ArgumentOutOfRangeException(nameof(query)),
         };
-        index.CatchUp();
+        accessLog.CatchUp();
         var log = database.Prefix;
         using var connection = database.OpenWithCatalog();
         // One ledger row per digitized document (several deliveries of one result share a doc_id).

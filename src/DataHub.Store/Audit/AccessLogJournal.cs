@@ -1,0 +1,125 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace DataHub.Store.Audit;
+
+/// <summary>
+/// Where an API server writes each access-log entry before the response leaves: a line appended to a
+/// file of this process's own (one <c>pwrite</c>, no transaction, no wait for another thread). The server's
+/// mover copies the lines into the hash-chained table in large batches within milliseconds
+/// (<see cref="AccessLogAppender.MoveFromJournal"/>), and every reader of the log moves what is left first
+/// (<see cref="AccessLog.DrainJournals"/>). Entries in a journal survive a crash of the server: the next
+/// mover — the restarted server or any CLI audit command — moves them.
+///
+/// Why: a SQLite transaction costs ~31 µs however few entries it holds, and requests that waited for the
+/// writer's group commit paid two thread hand-offs each; together that was about a third of a lookup's
+/// CPU time (bench/RESULTS.md, tenth session).
+///
+/// Each journal is <c>&lt;name&gt;.jsonl</c> beside a <c>&lt;name&gt;.lock</c> the writing process holds
+/// exclusively for as long as it may append: a journal whose lock is free is closed, and is deleted once
+/// every line of it is in the table. Owner-only permissions: the lines hold citizen IDs.
+/// </summary>
+public sealed class AccessLogJournal : IDisposable
+{
+    public const string Extension = ".jsonl";
+    public const string LockExtension = ".lock";
+    /// <summary>The endpoint of the entry that stands in the chain for a journal line that was not an entry.</summary>
+    public const string UnreadableLineEndpoint = "(unreadable journal line)";
+    /// <summary>A long-running server starts a new journal after this many bytes, so moved ones can be deleted.</summary>
+    public const long RotateAfterBytes = 64L << 20;
+
+    private readonly string _directory;
+    private readonly object _gate = new();
+    private FileStream _lock = null!;
+    private FileStream _file = null!;
+    private SafeFileHandle _handle = null!;
+    private long _length;
+    private bool _disposed;
+
+    public AccessLogJournal(string directory)
+    {
+        _directory = directory;
+        Directory.CreateDirectory(directory);
+        Open();
+    }
+
+    /// <summary>The journal appended to now.</summary>
+    public string Path { get; private set; } = "";
+
+    /// <summary>The journal appended to now and the bytes written to it, read together (a rotation changes both).</summary>
+    public (string Path, long Length) Tail
+    {
+        get
+        {
+            lock (_gate) return (Path, _length);
+        }
+    }
+
+    /// <summary>Appends the entry; once this returns it survives the process (not a power loss: like SQLite's WAL at synchronous=NORMAL).</summary>
+    public void Append(AccessLogEntry entry)
+    {
+        var line = AccessLogJournalLine.Format(entry);
+        lock (_gate)
+        {
+            if (_disposed) throw new InvalidOperationException("the access log is closed (server shutting down)");
+            RandomAccess.Write(_handle, line, _length);
+            _length += line.Length;
+            if (_length >= RotateAfterBytes)
+            {
+                Close();
+                Open();
+            }
+        }
+    }
+
+    /// <summary>True while some process holds the journal's lock (it may still append).</summary>
+    public static bool IsOpenElsewhere(string journalPath)
+    {
+        try
+        {
+            using var probe = new FileStream(System.IO.Path.ChangeExtension(journalPath, LockExtension), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    private void Open()
+    {
+        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+        _lock = new FileStream(System.IO.Path.Combine(_directory, name + LockExtension), Options(FileAccess.ReadWrite, FileShare.None));
+        Path = System.IO.Path.Combine(_directory, name + Extension);
+        _file = new FileStream(Path, Options(FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
+        _handle = _file.SafeFileHandle;
+        _length = 0;
+    }
+
+    private static FileStreamOptions Options(FileAccess access, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = access, Share = share };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return options;
+    }
+
+    private void Close()
+    {
+        _file.Dispose();
+        // Released last: a mover that finds the lock free may delete the journal.
+        _lock.Dispose();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            Close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace DataHub.Store.Audit;
+
+/// <summary>
+/// One journal line: a JSON array <c>[time, client, purpose, endpoint, citizen, [documents], status]</c> and a
+/// newline. The time is written exactly as the chain hashes it (<see cref="AccessLogChain.TimeText"/>), so an
+/// entry read back from the journal chains to the same hash it would have had when appended directly.
+/// </summary>
+internal static class AccessLogJournalLine
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static byte[] Format(AccessLogEntry e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            AccessLogChain.WriteFields(json, e);
+            json.WriteEndArray();
+        }
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a line without its newline; false for anything that is not a line <see cref="Format"/> wrote.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out AccessLogEntry entry)
+    {
+        entry = null!;
+        try
+        {
+            var json = new Utf8JsonReader(line);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartArray) return false;
+            var time = DateTimeOffset.ParseExact(NextString(ref json) ?? "", TimeFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            var client = NextString(ref json);
+            var purpose = NextString(ref json);
+            var endpoint = NextString(ref json);
+            var citizen = NextString(ref json);
+            if (client is null || endpoint is null || !json.Read() || json.TokenType != JsonTokenType.StartArray) return false;
+            var documents = new List<string>();
+            while (json.Read() && json.TokenType == JsonTokenType.String) documents.Add(json.GetString()!);
+            if (json.TokenType != JsonTokenType.EndArray || !json.Read() || json.TokenType != JsonTokenType.Number) return false;
+            var status = json.GetInt32();
+            if (!json.Read() || json.TokenType != JsonTokenType.EndArray || json.Read()) return false;
+            entry = new AccessLogEntry(time, client, purpose, endpoint, citizen, documents, status);
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? NextString(ref Utf8JsonReader json)
+    {
+        if (!json.Read()) throw new FormatException("line ends early");
+        return json.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.String => json.GetString(),
+            _ => throw new FormatException("not a string"),
+        };
+    }
+}

@@ -1,0 +1,53 @@
+namespace DataHub.Store.Audit;
+
+/// <summary>Reads complete lines of a journal from a byte offset (a line still being written is left for the next read).</summary>
+internal static class AccessLogJournalReader
+{
+    private const int MaxBytes = 4 << 20;
+
+    /// <summary>
+    /// A line that is not an entry (a torn write after a power loss, an edited file) becomes an entry that says
+    /// so, in its place: the gap is on the record, and moving goes on.
+    /// </summary>
+    /// <returns>The entries, how many of them stand for unreadable lines, and the offset just after the last complete line read.</returns>
+    /// <param name="closed">The writer is gone: a partial last line will never be completed (a torn write), so it is unreadable.</param>
+    public static (List<AccessLogEntry> Entries, int Unreadable, long End) Read(string path, long offset, int maxEntries, bool closed)
+    {
+        var unreadable = 0;
+        var journal = Path.GetFileName(path);
+        var entries = new List<AccessLogEntry>();
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        var available = file.Length - offset;
+        if (available <= 0) return (entries, 0, offset);
+        var buffer = new byte[(int)Math.Min(available, MaxBytes)];
+        var read = RandomAccess.Read(file.SafeFileHandle, buffer, offset);
+        var span = buffer.AsSpan(0, read);
+        var at = 0;
+        while (entries.Count < maxEntries)
+        {
+            var newline = span[at..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                // A "line" longer than a whole read can never complete: skip it rather than stop moving for good.
+                if ((at == 0 && read == MaxBytes) || (closed && read == available && at < read))
+                {
+                    entries.Add(Unreadable(journal, offset + at));
+                    unreadable++;
+                    at = read;
+                }
+                break;
+            }
+            if (AccessLogJournalLine.TryParse(span.Slice(at, newline), out var entry)) entries.Add(entry);
+            else
+            {
+                entries.Add(Unreadable(journal, offset + at));
+                unreadable++;
+            }
+            at += newline + 1;
+        }
+        return (entries, unreadable, offset + at);
+    }
+
+    private static AccessLogEntry Unreadable(string journal, long offset) =>
+        new(DateTimeOffset.UtcNow, "datahub", $"{journal} at byte {offset}", AccessLogJournal.UnreadableLineEndpoint, null, [], 0);
+}

@@ -1,0 +1,145 @@
+using DataHub.Store.Audit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataHub.Api.Tests;
+
+/// <summary>
+/// The API server's journal (<see cref="AccessLogJournal"/>) on a real data folder: lines move into the
+/// hash-chained table exactly once, in order, whoever moves them and whenever the writer died.
+/// </summary>
+public sealed class AccessLogJournalTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Data => Path.Combine(_folder.Path, "data");
+
+    private string LogFile => Path.Combine(Data, "access-log.db");
+
+    private string JournalFolder => Path.Combine(Data, "audit", "journal");
+
+    private static AccessLogEntry Entry(int i) => new(DateTimeOffset.UtcNow.AddTicks(i), "mot-cua-hoi-an", "hồ sơ " + i,
+        "GET /v1/citizens/{citizenId}/documents", "04909100123" + (i % 10), ["aaaaaaaaaaaaaaaaaaaaaaaaa" + (char)('a' + i % 26)], 200);
+
+    private List<string> Purposes() => Ledger.Query(LogFile, "SELECT purpose FROM access_log ORDER BY seq").Select(r => r[0]).ToList();
+
+    private static IEnumerable<string> PurposesOf(IEnumerable<int> numbers) => numbers.Select(i => "hồ sơ " + i);
+
+    private async Task AssertVerifies(int entries)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+        Assert.True(verify.ExitCode == 0, verify.Stderr);
+        Assert.Contains($"{entries.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} entries", verify.Stdout);
+    }
+
+    [Fact]
+    public async Task Journal_lines_move_into_the_chain_in_order_and_a_closed_journal_is_deleted_once_moved()
+    {
+        using (var provider = DataFolderServices.Build(Data))
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            using (var journal = log.OpenJournal())
+            {
+                foreach (var i in Enumerable.Range(1, 5)) journal.Append(Entry(i));
+                Assert.Equal((5L, 0L), log.DrainJournals());
+                // Still open: moved, but kept for the lines to come.
+                Assert.True(File.Exists(journal.Tail.Path));
+                journal.Append(Entry(6));
+            }
+            Assert.Equal((1L, 0L), log.DrainJournals());
+            Assert.Empty(Directory.GetFiles(JournalFolder));
+            log.Anchor.Dispose();
+        }
+        Assert.Equal(PurposesOf(Enumerable.Range(1, 6)), Purposes());
+        await AssertVerifies(6);
+    }
+
+    [Fact]
+    public async Task A_journal_left_by_a_killed_server_is_moved_by_the_next_reader_without_repeating_what_was_moved()
+    {
+        string path;
+        using (var provider = DataFolderServices.Build(Data))
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            var journal = log.OpenJournal();
+            path = journal.Tail.Path;
+            foreach (var i in Enumerable.Range(1, 7)) journal.Append(Entry(i));
+            using (var appender = log.OpenAppender()) Assert.Equal(3, appender.MoveFromJournal(path, 3).Moved);
+            // The server dies here: nothing else moved, the journal never closed by its writer (the kernel drops the lock).
+            journal.Dispose();
+            log.Anchor.Dispose();
+        }
+        Assert.True(File.Exists(path));
+        Assert.Equal(PurposesOf(Enumerable.Range(1, 3)), Purposes());
+
+        // Any reader of the log moves the rest first: here the real CLI.
+        await AssertVerifies(7);
+        Assert.Equal(PurposesOf(Enumerable.Range(1, 7)), Purposes());
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Movers_in_parallel_never_move_a_line_twice()
+    {
+        using (var one = DataFolderServices.Build(Data))
+        using (var two = DataFolderServices.Build(Data))
+        {
+            var first = one.GetRequiredService<AccessLog>();
+            var second = two.GetRequiredService<AccessLog>();
+            using (var journal = first.OpenJournal())
+            {
+                var writing = Task.Run(() =>
+                {
+                    foreach (var i in Enumerable.Range(1, 2000)) journal.Append(Entry(i));
+                });
+                var movers = new[] { first, second, first }.Select(log => Task.Run(() =>
+                {
+                    while (!writing.IsCompleted) log.DrainJournals();
+                })).ToArray();
+                await Task.WhenAll([writing, .. movers]);
+            }
+            second.DrainJournals();
+            first.Anchor.Dispose();
+            second.Anchor.Dispose();
+        }
+        Assert.Equal(PurposesOf(Enumerable.Range(1, 2000)), Purposes());
+        Assert.Empty(Directory.GetFiles(JournalFolder));
+        await AssertVerifies(2000);
+    }
+
+    [Fact]
+    public async Task A_line_still_being_written_waits_and_an_unreadable_line_is_recorded_as_such()
+    {
+        static AccessLogEntry Plain(int i) => Entry(i) with { Purpose = "p" + i };
+        using (var provider = DataFolderServices.Build(Data))
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            var journal = log.OpenJournal();
+            var path = journal.Tail.Path;
+            journal.Append(Plain(1));
+            var good = File.ReadAllText(path).TrimEnd('\n');
+            string Line(int i) => good.Replace("\"p1\"", $"\"p{i}\"", StringComparison.Ordinal);
+            // Written beside the writer: a torn line (power loss), a good one, and one whose end is still to come.
+            File.AppendAllText(path, "[\"2026-12-03T10:00:00.0000000Z\",\"torn\n" + Line(2) + "\n" + Line(3)[..20]);
+
+            Assert.Equal((3L, 1L), log.DrainJournals());
+            Assert.True(File.Exists(path));
+            File.AppendAllText(path, Line(3)[20..] + "\n");
+            Assert.Equal((1L, 0L), log.DrainJournals());
+
+            // A partial line at the end of a journal whose writer is gone can never be completed: unreadable, and the journal is finished.
+            var tornAt = new FileInfo(path).Length;
+            File.AppendAllText(path, Line(4)[..20]);
+            journal.Dispose();
+            Assert.Equal((1L, 1L), log.DrainJournals());
+            Assert.False(File.Exists(path));
+            Assert.Equal(["p1", $"{Path.GetFileName(path)} at byte {good.Length + 1}", "p2", "p3", $"{Path.GetFileName(path)} at byte {tornAt}"], Purposes());
+            Assert.Equal([AccessLogJournal.UnreadableLineEndpoint, AccessLogJournal.UnreadableLineEndpoint],
+                Ledger.Query(LogFile, "SELECT endpoint FROM access_log WHERE seq IN (2, 5) ORDER BY seq").Select(r => r[0]));
+            log.Anchor.Dispose();
+        }
+        await AssertVerifies(5);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
