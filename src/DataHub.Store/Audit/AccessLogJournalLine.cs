@@ -11,7 +11,6 @@ namespace DataHub.Store.Audit;
 /// </summary>
 internal static class AccessLogJournalLine
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public static byte[] Format(AccessLogEntry e)
     {
@@ -34,8 +33,7 @@ internal static class AccessLogJournalLine
         {
             var json = new Utf8JsonReader(line);
             if (!json.Read() || json.TokenType != JsonTokenType.StartArray) return false;
-            var time = DateTimeOffset.ParseExact(NextString(ref json) ?? "", TimeFormat, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            var time = DateTimeOffset.ParseExact(NextString(ref json) ?? "", "O", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
             var client = NextString(ref json);
             var purpose = NextString(ref json);
             var endpoint = NextString(ref json);
