@@ -55,6 +55,33 @@ public sealed class AccessLogJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_journal_that_rotates_is_moved_in_the_order_written_and_each_finished_file_deleted()
+    {
+        using (var provider = DataFolderServices.Build(Data))
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            using (var journal = log.OpenJournal(rotateAfterBytes: 1024))
+            {
+                var paths = new HashSet<string>();
+                foreach (var i in Enumerable.Range(1, 60))
+                {
+                    journal.Append(Entry(i));
+                    paths.Add(journal.Tail.Path);
+                }
+                Assert.True(paths.Count >= 5, $"{paths.Count} journals");
+                Assert.Equal((60L, 0L), log.DrainJournals());
+                // Only the journal still open is left.
+                Assert.Equal([journal.Tail.Path], Directory.GetFiles(JournalFolder, "*" + AccessLogJournal.Extension));
+            }
+            log.DrainJournals();
+            log.Anchor.Dispose();
+        }
+        Assert.Equal(PurposesOf(Enumerable.Range(1, 60)), Purposes());
+        Assert.Empty(Directory.GetFiles(JournalFolder));
+        await AssertVerifies(60);
+    }
+
+    [Fact]
     public async Task A_journal_left_by_a_killed_server_is_moved_by_the_next_reader_without_repeating_what_was_moved()
     {
         string path;

@@ -36,7 +36,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     public AccessLogAppender OpenAppender() => new(database, anchor, Columns);
 
     /// <summary>A new journal for this process to append to (the API server's; see <see cref="AccessLogJournal"/>).</summary>
-    public AccessLogJournal OpenJournal() => new(journalDirectory);
+    public AccessLogJournal OpenJournal(long rotateAfterBytes = AccessLogJournal.RotateAfterBytes) => new(journalDirectory, rotateAfterBytes);
 
     /// <summary>
     /// Moves every line still in a journal into the chain, oldest journal first, and deletes journals that are

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 
 namespace DataHub.Store.Audit;
@@ -35,9 +36,13 @@ public sealed class AccessLogJournal : IDisposable
     private long _length;
     private bool _disposed;
 
-    public AccessLogJournal(string directory)
+    private static int _opened;
+    private readonly long _rotateAfterBytes;
+
+    public AccessLogJournal(string directory, long rotateAfterBytes = RotateAfterBytes)
     {
         _directory = directory;
+        _rotateAfterBytes = rotateAfterBytes;
         Directory.CreateDirectory(directory);
         Open();
     }
@@ -63,7 +68,7 @@ public sealed class AccessLogJournal : IDisposable
             if (_disposed) throw new InvalidOperationException("the access log is closed (server shutting down)");
             RandomAccess.Write(_handle, line, _length);
             _length += line.Length;
-            if (_length >= RotateAfterBytes)
+            if (_length >= _rotateAfterBytes)
             {
                 Close();
                 Open();
@@ -91,7 +96,10 @@ public sealed class AccessLogJournal : IDisposable
 
     private void Open()
     {
-        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+        // Names sort in the order journals were opened (movers take them oldest first): time, then a counter
+        // for journals one process opens within the same millisecond; never reused (the random tail).
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Environment.ProcessId}-{Interlocked.Increment(ref _opened):D6}-{Guid.NewGuid().ToString("N")[..8]}");
         _lock = new FileStream(System.IO.Path.Combine(_directory, name + LockExtension), Options(FileAccess.ReadWrite, FileShare.None));
         Path = System.IO.Path.Combine(_directory, name + Extension);
         _file = new FileStream(Path, Options(FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
