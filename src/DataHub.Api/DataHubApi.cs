@@ -39,6 +39,8 @@ public static class DataHubApi
 
     public static WebApplication UseDataHubApi(this WebApplication app)
     {
+        // Created now, not at the first logged request: its mover starts by moving what journals a killed server left.
+        app.Services.GetRequiredService<AccessLogWriter>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ApiKeyAuthentication>();

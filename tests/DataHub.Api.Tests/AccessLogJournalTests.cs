@@ -106,6 +106,23 @@ public sealed class AccessLogJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_moves_a_journal_nobody_moved_before_it_reads_the_anchor()
+    {
+        using (var provider = DataFolderServices.Build(Data))
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            // A server killed before its first move: entries only in the journal, no anchor yet.
+            using (var journal = log.OpenJournal())
+            {
+                foreach (var i in Enumerable.Range(1, 3)) journal.Append(Entry(i));
+            }
+            log.Anchor.Dispose();
+        }
+        await AssertVerifies(3);
+        Assert.Equal(PurposesOf(Enumerable.Range(1, 3)), Purposes());
+    }
+
+    [Fact]
     public async Task Movers_in_parallel_never_move_a_line_twice()
     {
         using (var one = DataFolderServices.Build(Data))

@@ -62,8 +62,9 @@ public sealed class AccessLogWriter : IAsyncDisposable
                     while (tail.Length > moved.To)
                     {
                         var move = appender.MoveFromJournal(tail.Path, AccessLog.MoveBatch);
-                        if (move.Moved == 0) break;
+                        // Before the break: a reader that moved the journal meanwhile leaves nothing to move here.
                         moved.To = move.MovedTo;
+                        if (move.Moved == 0) break;
                         count += move.Moved;
                         appendedTo = move.LastSequence;
                         if (move.Unreadable > 0)
@@ -84,6 +85,10 @@ public sealed class AccessLogWriter : IAsyncDisposable
                         }
                     }
                     else if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(Math.Min(IndexChunkUnderLoad, 2 * count));
+                }
+                catch (FileNotFoundException)
+                {
+                    // A rotated journal finished and deleted by another mover meanwhile.
                 }
                 catch (Exception e)
                 {

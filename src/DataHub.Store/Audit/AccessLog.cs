@@ -72,6 +72,15 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
             {
                 // Finished and deleted meanwhile by another drainer.
             }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's server journal (owner-only): it moves it itself, or the next reader with the rights does.
+            }
+        }
+        // A lock left without its journal by a crash between the two deletions.
+        foreach (var stale in Directory.GetFiles(journalDirectory, "*" + AccessLogJournal.LockExtension))
+        {
+            if (!File.Exists(Path.ChangeExtension(stale, AccessLogJournal.Extension)) && !AccessLogJournal.IsOpenElsewhere(stale)) File.Delete(stale);
         }
         return (moved, unreadable);
     }
@@ -99,7 +108,13 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     /// <summary>Every entry in sequence order, streamed (the log can be large).</summary>
     public IEnumerable<AccessLogRecord> ReadAll()
     {
+        // Now, not at the first MoveNext: a caller reads the anchor in between, and moving advances it.
         DrainJournals();
+        return ReadChain();
+    }
+
+    private IEnumerable<AccessLogRecord> ReadChain()
+    {
         using var connection = database.Log.Open();
         using var command = SqlCatalog.Command(connection, null, $"SELECT {Columns} FROM access_log ORDER BY seq");
         using var reader = command.ExecuteReader();

@@ -7,11 +7,10 @@ namespace DataHub.Store.Audit;
 /// Fills in the log's derived indexes behind the chain: <c>access_log_documents</c> (which entries returned
 /// which documents) and <c>access_log_citizens</c> (which entries looked a citizen up). Each row is a random
 /// insert into a B-tree keyed by document or citizen id: done inside the append, the document rows were about
-/// two thirds of an append's cost, paid on the single writer every lookup waits for, and the citizen index
-/// dirtied a page of its own per lookup (three times the bytes written per lookup while the API served them,
-/// bench/RESULTS.md). The chain itself (what makes an access provable) is still written before the
-/// response; these indexes are filled in when the writer is idle (<c>AccessLogWriter</c>) and always caught
-/// up before anything reads them (<see cref="CatchUp"/>).
+/// two thirds of an append's cost, and the citizen index dirtied a page of its own per lookup (three times the
+/// bytes written per lookup while the API served them, bench/RESULTS.md). They are filled in behind the chain
+/// while the server's journal is idle (<c>AccessLogWriter</c>) and always caught up before anything reads them
+/// (<see cref="AccessLog.CatchUp"/>).
 /// </summary>
 public sealed class AccessLogIndex(AccessLogDatabase database)
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Win32.SafeHandles;
 
 namespace DataHub.Store.Audit;
 
@@ -12,8 +11,8 @@ namespace DataHub.Store.Audit;
 /// mover — the restarted server or any CLI audit command — moves them.
 ///
 /// Why: a SQLite transaction costs ~31 µs however few entries it holds, and requests that waited for the
-/// writer's group commit paid two thread hand-offs each; together that was about a third of a lookup's
-/// CPU time (bench/RESULTS.md, tenth session).
+/// writer's group commit paid two thread hand-offs each; the server's CPU per lookup went ~102 → ~91 µs
+/// without them (bench/RESULTS.md, tenth session).
 ///
 /// Each journal is <c>&lt;name&gt;.jsonl</c> beside a <c>&lt;name&gt;.lock</c> the writing process holds
 /// exclusively for as long as it may append: a journal whose lock is free is closed, and is deleted once
@@ -29,33 +28,38 @@ public sealed class AccessLogJournal : IDisposable
     public const long RotateAfterBytes = 64L << 20;
 
     private readonly string _directory;
-    private readonly object _gate = new();
-    private FileStream _lock = null!;
-    private FileStream _file = null!;
-    private SafeFileHandle _handle = null!;
+    private readonly long _rotateAfterBytes;
+    private readonly Lock _gate = new();
+    private static int _opened;
+    private Current _current;
     private long _length;
     private bool _disposed;
 
-    private static int _opened;
-    private readonly long _rotateAfterBytes;
+    /// <summary>The journal being appended to: its path, the lock held for it, the file.</summary>
+    private readonly record struct Current(string Path, FileStream Lock, FileStream File)
+    {
+        public void Close()
+        {
+            File.Dispose();
+            // Released last: a mover that finds the lock free may delete the journal.
+            Lock.Dispose();
+        }
+    }
 
     public AccessLogJournal(string directory, long rotateAfterBytes = RotateAfterBytes)
     {
         _directory = directory;
         _rotateAfterBytes = rotateAfterBytes;
         Directory.CreateDirectory(directory);
-        Open();
+        _current = Open();
     }
-
-    /// <summary>The journal appended to now.</summary>
-    public string Path { get; private set; } = "";
 
     /// <summary>The journal appended to now and the bytes written to it, read together (a rotation changes both).</summary>
     public (string Path, long Length) Tail
     {
         get
         {
-            lock (_gate) return (Path, _length);
+            lock (_gate) return (_current.Path, _length);
         }
     }
 
@@ -66,13 +70,21 @@ public sealed class AccessLogJournal : IDisposable
         lock (_gate)
         {
             if (_disposed) throw new InvalidOperationException("the access log is closed (server shutting down)");
-            RandomAccess.Write(_handle, line, _length);
+            RandomAccess.Write(_current.File.SafeFileHandle, line, _length);
             _length += line.Length;
-            if (_length >= _rotateAfterBytes)
+            if (_length < _rotateAfterBytes) return;
+            // The new journal first: if it cannot be opened, this one stays in use (and is tried again next time).
+            Current next;
+            try
             {
-                Close();
-                Open();
+                next = Open();
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+            _current.Close();
+            (_current, _length) = (next, 0);
         }
     }
 
@@ -94,17 +106,33 @@ public sealed class AccessLogJournal : IDisposable
         }
     }
 
-    private void Open()
+    private Current Open()
     {
         // Names sort in the order journals were opened (movers take them oldest first): time, then a counter
         // for journals one process opens within the same millisecond; never reused (the random tail).
         var name = string.Create(CultureInfo.InvariantCulture,
             $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Environment.ProcessId}-{Interlocked.Increment(ref _opened):D6}-{Guid.NewGuid().ToString("N")[..8]}");
-        _lock = new FileStream(System.IO.Path.Combine(_directory, name + LockExtension), Options(FileAccess.ReadWrite, FileShare.None));
-        Path = System.IO.Path.Combine(_directory, name + Extension);
-        _file = new FileStream(Path, Options(FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
-        _handle = _file.SafeFileHandle;
-        _length = 0;
+        var path = System.IO.Path.Combine(_directory, name + Extension);
+        var lockPath = System.IO.Path.ChangeExtension(path, LockExtension);
+        var held = new FileStream(lockPath, Options(FileAccess.ReadWrite, FileShare.None));
+        FileStream? file = null;
+        try
+        {
+            file = new FileStream(path, Options(FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
+            // Everything rests on the lock: a journal whose lock looks free is deleted once moved. Where .NET takes
+            // no file locks (DOTNET_SYSTEM_IO_DISABLEFILELOCKING, some file systems) entries would vanish silently.
+            if (!IsOpenElsewhere(path))
+                throw new IOException($"file locks do not work in {_directory}: the access-log journal needs them (is DOTNET_SYSTEM_IO_DISABLEFILELOCKING set?)");
+            return new Current(path, held, file);
+        }
+        catch
+        {
+            file?.Dispose();
+            held.Dispose();
+            File.Delete(path);
+            File.Delete(lockPath);
+            throw;
+        }
     }
 
     private static FileStreamOptions Options(FileAccess access, FileShare share)
@@ -114,20 +142,13 @@ public sealed class AccessLogJournal : IDisposable
         return options;
     }
 
-    private void Close()
-    {
-        _file.Dispose();
-        // Released last: a mover that finds the lock free may delete the journal.
-        _lock.Dispose();
-    }
-
     public void Dispose()
     {
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
-            Close();
+            _current.Close();
         }
     }
 }

@@ -16,11 +16,11 @@ internal static class AccessLogJournalReader
         var unreadable = 0;
         var journal = Path.GetFileName(path);
         var entries = new List<AccessLogEntry>();
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-        var available = file.Length - offset;
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var available = RandomAccess.GetLength(file) - offset;
         if (available <= 0) return (entries, 0, offset);
         var buffer = new byte[(int)Math.Min(available, MaxBytes)];
-        var read = RandomAccess.Read(file.SafeFileHandle, buffer, offset);
+        var read = RandomAccess.Read(file, buffer, offset);
         var span = buffer.AsSpan(0, read);
         var at = 0;
         while (entries.Count < maxEntries)

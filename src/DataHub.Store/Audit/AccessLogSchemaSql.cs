@@ -5,7 +5,7 @@ namespace DataHub.Store.Audit;
 /// <summary>
 /// The access log's tables. On PostgreSQL they sit beside the catalog's; on SQLite they are a file of
 /// their own (<see cref="AccessLogDatabase"/>), because in WAL mode every commit to a file makes every
-/// other connection to that file drop its page cache, and the log commits on every lookup.
+/// other connection to that file drop its page cache, and the log commits every few milliseconds under load.
 /// </summary>
 public static class AccessLogSchemaSql
 {
