@@ -108,6 +108,57 @@ public sealed class AccessLogFileTests : IDisposable
     }
 
     [Fact]
+    public void Index_rows_are_one_per_distinct_document_and_citizen_of_each_entry_whatever_the_ids_hold()
+    {
+        // Document ids with a quote, a backslash, non-ASCII text and an empty item, a repeated id, an entry without
+        // documents and one without a citizen: the database splits the stored list itself (a JSON array on SQLite).
+        string?[] citizens = ["049091001230", null, "049091001231", "049091001230"];
+        string[][] documents = [["d1", "d2"], [], ["d1", "d1", ""], ["x\"y", "a\\b", "ảnh-01", "a"]];
+        using (var provider = Services())
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            log.Append([.. citizens.Select((c, i) => new AccessLogEntry(DateTimeOffset.UtcNow, "client-" + i, null, "GET /v1/test", c, documents[i], 200))]);
+            // Chunks of one entry, then the rest: the flag says whether entries remain.
+            Assert.Equal((1L, true), log.Index.Extend(1));
+            Assert.Equal((4L, false), log.Index.Extend(10));
+            Assert.Equal((4L, false), log.Index.Extend(10));
+            log.Anchor.Dispose();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var expectedDocuments = documents.SelectMany((ids, i) => ids.Where(id => id.Length > 0).Distinct().Select(id => $"{id}|{i + 1}|client-{i}"))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expectedDocuments, Ledger.Query(LogFile, "SELECT doc_id || '|' || seq || '|' || client FROM access_log_documents").Select(r => r[0])
+            .Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(["049091001230|1", "049091001230|4", "049091001231|3"],
+            Ledger.Query(LogFile, "SELECT citizen_id || '|' || seq FROM access_log_citizens ORDER BY citizen_id, seq").Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task Entries_keep_empty_ascii_and_vietnamese_text_exactly_as_logged()
+    {
+        // The appender binds ASCII text as UTF-8 bytes and anything else as UTF-16; an empty text must stay empty, not NULL.
+        AccessLogEntry[] entries =
+        [
+            new(DateTimeOffset.UtcNow, "mot-cua", "", "GET /v1/test", "049091001230", ["d1"], 200),
+            new(DateTimeOffset.UtcNow, "một-cửa", "tra cứu hồ sơ", "GET /v1/test", null, [], 403),
+        ];
+        using (var provider = Services())
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            using (var appender = log.OpenAppender()) appender.Append(entries);
+            Assert.Equal(entries.Select(e => (e.Client, e.Purpose, e.CitizenId, string.Join(',', e.DocumentIds), e.Status)),
+                log.ReadAll().Select(r => (r.Entry.Client, r.Entry.Purpose, r.Entry.CitizenId, string.Join(',', r.Entry.DocumentIds), r.Entry.Status)));
+            log.Anchor.Dispose();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal(["0|text"], Ledger.Query(LogFile, "SELECT length(purpose) || '|' || typeof(purpose) FROM access_log WHERE seq = 1").Select(r => r[0]));
+
+        var verify = await Cli.RunAsync(Data, "audit", "verify");
+        Assert.True(verify.ExitCode == 0, verify.Stderr);
+    }
+
+    [Fact]
     public async Task A_log_with_an_earlier_versions_inline_citizen_index_is_moved_behind_the_chain()
     {
         Append(1, 2, citizen: "049091001230");

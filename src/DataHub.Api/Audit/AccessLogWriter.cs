@@ -14,11 +14,10 @@ namespace DataHub.Api.Audit;
 public sealed class AccessLogWriter : IAsyncDisposable
 {
     private static readonly TimeSpan MoveEvery = TimeSpan.FromMilliseconds(20);
-    // Each index row is a random B-tree insert (tens of µs): indexing is left for when the journal is idle,
-    // in chunks, looking for new lines between two chunks.
-    private const int IndexChunk = 256;
-    // Under load that never pauses, the lag stays bounded all the same: a little more than was just moved.
-    private const int IndexChunkUnderLoad = 512;
+    // Each index row is an insert at a random place of a B-tree keyed by citizen or document: indexing is left for
+    // when the journal is idle, in chunks (AccessLogIndex.CatchUpChunk entries, ~0.3 s of one core; a new journal
+    // line waits no longer than that to be chained). Under load that never pauses, the lag stays bounded all the
+    // same: a chunk whenever it exceeds the bound.
     private const long MaxIndexLag = 200_000;
     private readonly AccessLog _log;
     private readonly AccessLogJournal _journal;
@@ -80,11 +79,11 @@ public sealed class AccessLogWriter : IAsyncDisposable
                         while (behind && _journal.Tail.Length == moved.To && !_closing.IsSet)
                         {
                             var chunk = System.Diagnostics.Stopwatch.StartNew();
-                            (indexedTo, behind) = Index(IndexChunk);
+                            (indexedTo, behind) = Index(AccessLogIndex.CatchUpChunk);
                             _closing.Wait(chunk.Elapsed);
                         }
                     }
-                    else if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(Math.Min(IndexChunkUnderLoad, 2 * count));
+                    else if (appendedTo - indexedTo > MaxIndexLag) (indexedTo, behind) = Index(AccessLogIndex.CatchUpChunk);
                 }
                 catch (FileNotFoundException)
                 {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DataHub.Store.Catalog;
+using Microsoft.Data.Sqlite;
 
 namespace DataHub.Store.Audit;
 
@@ -18,6 +19,8 @@ public sealed class AccessLogAppender : IDisposable
     private readonly DbConnection _connection;
     private readonly DbCommand _head;
     private readonly DbCommand _insert;
+    // SQLite: the insert as a statement on the handle, not an ADO.NET execution with ten boxed parameters per entry.
+    private readonly SqliteRawStatement? _directInsert;
     private readonly DbCommand _movedTo;
     private readonly DbCommand _setMovedTo;
     private readonly DbCommand? _lock;
@@ -30,8 +33,10 @@ public sealed class AccessLogAppender : IDisposable
         try
         {
             _head = SqlCatalog.Command(_connection, null, "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1");
-            _insert = SqlCatalog.Command(_connection, null, $"INSERT INTO access_log ({columns}) VALUES (@s, @t, @c, @p, @e, @ci, @d, @st, @ph, @h)",
+            var insertSql = $"INSERT INTO access_log ({columns}) VALUES (@s, @t, @c, @p, @e, @ci, @d, @st, @ph, @h)";
+            _insert = SqlCatalog.Command(_connection, null, insertSql,
                 ("@s", 0L), ("@t", ""), ("@c", ""), ("@p", null), ("@e", ""), ("@ci", null), ("@d", ""), ("@st", 0), ("@ph", ""), ("@h", ""));
+            if (_connection is SqliteConnection sqlite) _directInsert = new SqliteRawStatement(sqlite, insertSql);
             _movedTo = SqlCatalog.Command(_connection, null, "SELECT moved_to FROM access_log_journals WHERE journal = @j", ("@j", ""));
             _setMovedTo = SqlCatalog.Command(_connection, null,
                 "INSERT INTO access_log_journals (journal, moved_to) VALUES (@j, @m) ON CONFLICT (journal) DO UPDATE SET moved_to = excluded.moved_to", ("@j", ""), ("@m", 0L));
@@ -113,8 +118,13 @@ public sealed class AccessLogAppender : IDisposable
         {
             seq++;
             var hash = AccessLogChain.Hash(previous, seq, e);
-            SqlCatalog.Set(_insert, seq, AccessLogChain.TimeText(e.Time), e.Client, e.Purpose, e.Endpoint, e.CitizenId, string.Join(',', e.DocumentIds), e.Status, previous, hash);
-            _insert.ExecuteNonQuery();
+            var time = AccessLogChain.TimeText(e.Time);
+            var documents = string.Join(',', e.DocumentIds);
+            if (_directInsert is not null)
+                _directInsert.Bind(1, seq).Bind(2, time).Bind(3, e.Client).Bind(4, e.Purpose).Bind(5, e.Endpoint).Bind(6, e.CitizenId).Bind(7, documents)
+                    .Bind(8, e.Status).Bind(9, previous).Bind(10, hash).Execute();
+            else
+                SqlCatalog.Set(_insert, seq, time, e.Client, e.Purpose, e.Endpoint, e.CitizenId, documents, e.Status, previous, hash).ExecuteNonQuery();
             records.Add(new AccessLogRecord(seq, e, previous, hash));
             previous = hash;
         }
@@ -125,6 +135,7 @@ public sealed class AccessLogAppender : IDisposable
     {
         _head.Dispose();
         _insert.Dispose();
+        _directInsert?.Dispose();
         _movedTo.Dispose();
         _setMovedTo.Dispose();
         _lock?.Dispose();

@@ -19,18 +19,29 @@ public static class AccessLogChain
     /// <remarks>"O" of a UTC time is exactly yyyy-MM-dd'T'HH:mm:ss.fffffff'Z' (the spelling of every stored entry) and skips parsing a custom format on every request.</remarks>
     public static string TimeText(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+    // One buffer and one writer per thread: the journal mover hashes every entry the API logs.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
     public static string Hash(string previousHash, long sequence, AccessLogEntry e)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.Write(Encoding.ASCII.GetBytes(previousHash + "\n"));
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            json.WriteNumberValue(sequence);
-            WriteFields(json, e);
-            json.WriteEndArray();
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
+        var json = _writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        buffer.Advance(Encoding.ASCII.GetBytes(previousHash, buffer.GetSpan(previousHash.Length)));
+        buffer.Write("\n"u8);
+        json.Reset(buffer);
+        json.WriteStartArray();
+        json.WriteNumberValue(sequence);
+        WriteFields(json, e);
+        json.WriteEndArray();
+        json.Flush();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     /// <summary>The entry's fields in the canonical order (also the journal's line, <see cref="AccessLogJournalLine"/>).</summary>

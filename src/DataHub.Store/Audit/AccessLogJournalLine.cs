@@ -12,17 +12,26 @@ namespace DataHub.Store.Audit;
 internal static class AccessLogJournalLine
 {
 
-    public static byte[] Format(AccessLogEntry e)
+    // One buffer and one writer per thread: a line is formatted on every request the API serves.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
+    /// <summary>The entry's line, newline included, in a buffer of the calling thread's: valid until the thread formats the next one.</summary>
+    public static ReadOnlySpan<byte> Format(AccessLogEntry e)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            AccessLogChain.WriteFields(json, e);
-            json.WriteEndArray();
-        }
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
+        var json = _writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartArray();
+        AccessLogChain.WriteFields(json, e);
+        json.WriteEndArray();
+        json.Flush();
         buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 
     /// <summary>Reads a line without its newline; false for anything that is not a line <see cref="Format"/> wrote.</summary>

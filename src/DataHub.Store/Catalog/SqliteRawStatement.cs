@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -25,9 +27,28 @@ internal sealed class SqliteRawStatement : IDisposable
 
     public SqliteRawStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value));
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, index));
+            return this;
+        }
+        // ASCII text (ids, codes, hashes, times: most of what is bound) as UTF-8 bytes, which SQLite stores as they
+        // are; UTF-16 it converts on every step. Anything else as UTF-16, exactly as before; so is "" (an empty span
+        // is a null pointer, which SQLite would bind as NULL).
+        if (value.Length is > 0 and <= MaxStackBytes)
+        {
+            Span<byte> ascii = stackalloc byte[value.Length];
+            if (Ascii.FromUtf16(value, ascii, out var written) == OperationStatus.Done)
+            {
+                Check(raw.sqlite3_bind_text(_statement, index, ascii[..written]));
+                return this;
+            }
+        }
+        Check(raw.sqlite3_bind_text16(_statement, index, value));
         return this;
     }
+
+    private const int MaxStackBytes = 512;
 
     public SqliteRawStatement Bind(int index, long? value)
     {
@@ -71,6 +92,14 @@ internal sealed class SqliteRawStatement : IDisposable
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>Runs statements without results (BEGIN, COMMIT) on the connection's handle.</summary>
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        var rc = raw.sqlite3_exec(db, sql, null, null, out var error);
+        if (rc != raw.SQLITE_OK) throw new SqliteException(error ?? raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+    }
 
     private void Check(int rc)
     {
