@@ -38,8 +38,16 @@ public static class CitizenDocumentsEndpoint
         }
         var found = documents.Find(id, type, on, caller.Client.DocumentTypes);
         // Logged before the response leaves: no documents are revealed without an entry.
-        log.Write(Entry(caller, id, found.Select(d => d.DocumentId).Distinct().ToList(), StatusCodes.Status200OK));
-        return Results.Ok(new CitizenDocumentsResponse(id.Value, on, found.Select(DocumentSummary.From).ToList()));
+        var documentIds = new List<string>(found.Count);
+        var summaries = new List<DocumentSummary>(found.Count);
+        foreach (var d in found)
+        {
+            // A citizen listed in two roles on one document: one id in the log.
+            if (!documentIds.Contains(d.DocumentId)) documentIds.Add(d.DocumentId);
+            summaries.Add(DocumentSummary.From(d));
+        }
+        log.Write(Entry(caller, id, documentIds, StatusCodes.Status200OK));
+        return new JsonBodyResult<CitizenDocumentsResponse>(new CitizenDocumentsResponse(id.Value, on, summaries), ApiJsonContext.Default.CitizenDocumentsResponse);
     }
 
     private static AccessLogEntry Entry(ApiCaller caller, CitizenId id, IReadOnlyList<string> documentIds, int status) =>

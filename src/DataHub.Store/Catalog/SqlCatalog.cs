@@ -18,12 +18,26 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     private const string FindByCitizenSql =
         "SELECT v.doc_id, v.version, v.is_current, v.doc_type, v.agency_code, v.result_number, v.content_hash, v.status, v.issue_date, v.valid_until, v.method, v.connector, v.source_ref, v.published_at, s.role " +
         "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id " +
-        "WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1) ORDER BY v.issue_date DESC, v.doc_id, v.version DESC";
+        "WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1)";
 
     private readonly PreparedQueryPool? _findByCitizen = connectUnpooled is null ? null
         : new PreparedQueryPool(() => (SqliteConnection)OpenReader(connectUnpooled, dialect), FindByCitizenSql);
 
     public CatalogDialect Dialect => dialect;
+
+    /// <summary>
+    /// How old the catalog a citizen lookup sees may be (SQLite): reading a recent snapshot again instead of taking
+    /// WAL locks for every lookup. Zero (the default): every lookup sees the latest commit. The API server sets it
+    /// (<c>Api:LookupSnapshotMilliseconds</c>).
+    /// </summary>
+    public TimeSpan LookupSnapshotWindow
+    {
+        get => _findByCitizen?.SnapshotWindow ?? TimeSpan.Zero;
+        set
+        {
+            if (_findByCitizen is not null) _findByCitizen.SnapshotWindow = value;
+        }
+    }
 
     // SQLite only: PostgreSQL (clusters) keeps inserting into the keyed tables, which it does without the WAL rewrite.
     private readonly CatalogStaging? _staging = dialect == CatalogDialect.Sqlite ? new CatalogStaging() : null;
@@ -268,20 +282,37 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     public IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded)
     {
+        List<CatalogDocument> documents;
         if (_findByCitizen is not null)
         {
-            return _findByCitizen.Run(s =>
+            documents = _findByCitizen.Run(s =>
             {
                 // @ci, @t (both uses are one parameter), @all: numbered as they first appear.
                 s.Bind(1, citizenId).Bind(2, documentType).Bind(3, includeSuperseded ? 1 : 0);
-                var documents = new List<CatalogDocument>();
-                while (s.Step()) documents.Add(Document(new StatementRow(s)));
-                return documents;
+                var found = new List<CatalogDocument>();
+                while (s.Step()) found.Add(Document(new StatementRow(s)));
+                return found;
             });
         }
-        using var connection = Open();
-        using var command = Command(connection, null, FindByCitizenSql, ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
-        return ReadDocuments(command);
+        else
+        {
+            using var connection = Open();
+            using var command = Command(connection, null, FindByCitizenSql, ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
+            documents = ReadDocuments(command);
+        }
+        // Sorted here, not by the query: a citizen has a handful of documents, and SQLite's sorter for them cost
+        // a tenth of the lookup's search (bench/RESULTS.md, eleventh session).
+        documents.Sort(NewestFirst);
+        return documents;
+    }
+
+    // Newest issue first, then by id (ordinal, as SQLite compares text), then newest version first.
+    private static int NewestFirst(CatalogDocument a, CatalogDocument b)
+    {
+        var byDate = b.IssueDate.CompareTo(a.IssueDate);
+        if (byDate != 0) return byDate;
+        var byId = string.CompareOrdinal(a.DocumentId, b.DocumentId);
+        return byId != 0 ? byId : b.Version.CompareTo(a.Version);
     }
 
     public void Dispose() => _findByCitizen?.Dispose();
