@@ -9,9 +9,8 @@ namespace DataHub.Api.Endpoints;
 
 /// <summary>
 /// A 200 JSON response written in one go, for the citizen lookup (the API's hot path): serialized by the source-generated
-/// <see cref="ApiJsonContext"/> into a buffer of the thread's, then copied whole into Kestrel's response buffer behind a
-/// Content-Length, without an async flush: Kestrel sends it once the endpoint returns. <c>Results.Ok</c> serialized through
-/// reflection metadata and an async pipe flush, and sent the body chunked.
+/// <see cref="ApiJsonContext"/> into a buffer of the thread's, then copied whole into the response behind a Content-Length.
+/// <c>Results.Ok</c> serialized through reflection metadata into the response pipe, and sent the body chunked.
 /// </summary>
 public sealed class JsonBodyResult<T>(T value, JsonTypeInfo<T> typeInfo) : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
 {
@@ -43,6 +42,9 @@ public sealed class JsonBodyResult<T>(T value, JsonTypeInfo<T> typeInfo) : IResu
         JsonSerializer.Serialize(writer, value, typeInfo);
         response.ContentLength = buffer.WrittenCount;
         response.BodyWriter.Write(buffer.WrittenSpan);
-        return Task.CompletedTask;
+        // Kestrel sends the body after the endpoint returns anyway; a host that put a stream of its own in
+        // Response.Body needs the flush. Copied already, so the thread's buffer is free either way.
+        var flush = response.BodyWriter.FlushAsync();
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
 }

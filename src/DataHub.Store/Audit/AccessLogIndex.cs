@@ -76,7 +76,8 @@ public sealed class AccessLogIndex(AccessLogDatabase database)
     /// Entries per transaction, for the server's indexing and readers' catch-up alike: large, because the rows of a
     /// chunk share the pages they are inserted into the more of them there are (CPU per entry, commit writes
     /// included: 31 µs in chunks of 4,096, 11–15 µs in chunks of 32,768; bench/RESULTS.md, eleventh session), and
-    /// bounded, because an API server moving its journal into the same SQLite file waits for one chunk at most (~0.3 s).
+    /// bounded: a chunk holds the SQLite file's write lock for ~0.4 s, which an API server moving its journal into the
+    /// same file waits out (a reader catching up takes it chunk after chunk; the server's lines wait in its journal).
     /// </summary>
     public const int CatchUpChunk = 32_768;
 

@@ -25,20 +25,6 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     public CatalogDialect Dialect => dialect;
 
-    /// <summary>
-    /// How old the catalog a citizen lookup sees may be (SQLite): reading a recent snapshot again instead of taking
-    /// WAL locks for every lookup. Zero (the default): every lookup sees the latest commit. The API server sets it
-    /// (<c>Api:LookupSnapshotMilliseconds</c>).
-    /// </summary>
-    public TimeSpan LookupSnapshotWindow
-    {
-        get => _findByCitizen?.SnapshotWindow ?? TimeSpan.Zero;
-        set
-        {
-            if (_findByCitizen is not null) _findByCitizen.SnapshotWindow = value;
-        }
-    }
-
     // SQLite only: PostgreSQL (clusters) keeps inserting into the keyed tables, which it does without the WAL rewrite.
     private readonly CatalogStaging? _staging = dialect == CatalogDialect.Sqlite ? new CatalogStaging() : null;
 
@@ -306,13 +292,16 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         return documents;
     }
 
-    // Newest issue first, then by id (ordinal, as SQLite compares text), then newest version first.
+    // Newest issue first, then by id (ordinal, as SQLite compares text), then newest version first, then by role.
     private static int NewestFirst(CatalogDocument a, CatalogDocument b)
     {
         var byDate = b.IssueDate.CompareTo(a.IssueDate);
         if (byDate != 0) return byDate;
         var byId = string.CompareOrdinal(a.DocumentId, b.DocumentId);
-        return byId != 0 ? byId : b.Version.CompareTo(a.Version);
+        if (byId != 0) return byId;
+        var byVersion = b.Version.CompareTo(a.Version);
+        // A citizen in two roles on one document: two rows, in a fixed order.
+        return byVersion != 0 ? byVersion : string.CompareOrdinal(a.Role, b.Role);
     }
 
     public void Dispose() => _findByCitizen?.Dispose();

@@ -33,8 +33,7 @@ internal sealed class SqliteRawStatement : IDisposable
             return this;
         }
         // ASCII text (ids, codes, hashes, times: most of what is bound) as UTF-8 bytes, which SQLite stores as they
-        // are; UTF-16 it converts on every step. Anything else as UTF-16, exactly as before; so is "" (an empty span
-        // is a null pointer, which SQLite would bind as NULL).
+        // are; UTF-16 it converts on every step. Anything else, and "", as UTF-16 exactly as before.
         if (value.Length is > 0 and <= MaxStackBytes)
         {
             Span<byte> ascii = stackalloc byte[value.Length];
@@ -92,14 +91,6 @@ internal sealed class SqliteRawStatement : IDisposable
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
-
-    /// <summary>Runs statements without results (BEGIN, COMMIT) on the connection's handle.</summary>
-    public static void Execute(SqliteConnection connection, string sql)
-    {
-        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
-        var rc = raw.sqlite3_exec(db, sql, null, null, out var error);
-        if (rc != raw.SQLITE_OK) throw new SqliteException(error ?? raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-    }
 
     private void Check(int rc)
     {
