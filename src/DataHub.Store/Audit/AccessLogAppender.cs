@@ -18,9 +18,10 @@ public sealed class AccessLogAppender : IDisposable
     private readonly AccessLogAnchor _anchor;
     private readonly DbConnection _connection;
     private readonly DbCommand _head;
-    private readonly DbCommand _insert;
-    // SQLite: the insert as a statement on the handle, not an ADO.NET execution with ten boxed parameters per entry.
+    // SQLite: the insert as a statement on the handle, not an ADO.NET execution with ten boxed parameters per entry;
+    // PostgreSQL: the ADO.NET command. One of the two.
     private readonly SqliteRawStatement? _directInsert;
+    private readonly DbCommand? _insert;
     private readonly DbCommand _movedTo;
     private readonly DbCommand _setMovedTo;
     private readonly DbCommand? _lock;
@@ -34,9 +35,10 @@ public sealed class AccessLogAppender : IDisposable
         {
             _head = SqlCatalog.Command(_connection, null, "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1");
             var insertSql = $"INSERT INTO access_log ({columns}) VALUES (@s, @t, @c, @p, @e, @ci, @d, @st, @ph, @h)";
-            _insert = SqlCatalog.Command(_connection, null, insertSql,
-                ("@s", 0L), ("@t", ""), ("@c", ""), ("@p", null), ("@e", ""), ("@ci", null), ("@d", ""), ("@st", 0), ("@ph", ""), ("@h", ""));
             if (_connection is SqliteConnection sqlite) _directInsert = new SqliteRawStatement(sqlite, insertSql);
+            else
+                _insert = SqlCatalog.Command(_connection, null, insertSql,
+                    ("@s", 0L), ("@t", ""), ("@c", ""), ("@p", null), ("@e", ""), ("@ci", null), ("@d", ""), ("@st", 0), ("@ph", ""), ("@h", ""));
             _movedTo = SqlCatalog.Command(_connection, null, "SELECT moved_to FROM access_log_journals WHERE journal = @j", ("@j", ""));
             _setMovedTo = SqlCatalog.Command(_connection, null,
                 "INSERT INTO access_log_journals (journal, moved_to) VALUES (@j, @m) ON CONFLICT (journal) DO UPDATE SET moved_to = excluded.moved_to", ("@j", ""), ("@m", 0L));
@@ -106,7 +108,8 @@ public sealed class AccessLogAppender : IDisposable
 
     private List<AccessLogRecord> Chain(DbTransaction transaction, IReadOnlyList<AccessLogEntry> entries)
     {
-        _head.Transaction = _insert.Transaction = transaction;
+        _head.Transaction = transaction;
+        if (_insert is not null) _insert.Transaction = transaction;
         var records = new List<AccessLogRecord>(entries.Count);
         long seq = 0;
         var previous = AccessLogChain.Genesis;
@@ -124,7 +127,7 @@ public sealed class AccessLogAppender : IDisposable
                 _directInsert.Bind(1, seq).Bind(2, time).Bind(3, e.Client).Bind(4, e.Purpose).Bind(5, e.Endpoint).Bind(6, e.CitizenId).Bind(7, documents)
                     .Bind(8, e.Status).Bind(9, previous).Bind(10, hash).Execute();
             else
-                SqlCatalog.Set(_insert, seq, time, e.Client, e.Purpose, e.Endpoint, e.CitizenId, documents, e.Status, previous, hash).ExecuteNonQuery();
+                SqlCatalog.Set(_insert!, seq, time, e.Client, e.Purpose, e.Endpoint, e.CitizenId, documents, e.Status, previous, hash).ExecuteNonQuery();
             records.Add(new AccessLogRecord(seq, e, previous, hash));
             previous = hash;
         }
@@ -134,7 +137,7 @@ public sealed class AccessLogAppender : IDisposable
     public void Dispose()
     {
         _head.Dispose();
-        _insert.Dispose();
+        _insert?.Dispose();
         _directInsert?.Dispose();
         _movedTo.Dispose();
         _setMovedTo.Dispose();
