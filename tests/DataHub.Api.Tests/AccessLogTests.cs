@@ -7,7 +7,7 @@ public sealed class AccessLogTests(ApiServer server)
     public async Task Lookups_and_document_reads_are_logged_with_client_purpose_citizen_and_documents()
     {
         var citizen = Ledger.Query(server.CatalogPath, """
-            SELECT s.citizen_id FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id
+            SELECT s.citizen_id FROM all_subjects s JOIN all_document_versions v ON v.doc_id = s.doc_id
             WHERE v.doc_type = 'birth-certificate' AND v.is_current = 1 ORDER BY s.citizen_id DESC LIMIT 1
             """).Single()[0];
         var name = "auditee-" + Guid.NewGuid().ToString("N")[..8];
@@ -37,7 +37,7 @@ public sealed class AccessLogTests(ApiServer server)
     [Fact]
     public async Task Cli_lookup_is_logged_as_the_operating_system_user()
     {
-        var citizen = Ledger.Query(server.CatalogPath, "SELECT citizen_id FROM subjects ORDER BY citizen_id LIMIT 1 OFFSET 7").Single()[0];
+        var citizen = Ledger.Query(server.CatalogPath, "SELECT citizen_id FROM all_subjects ORDER BY citizen_id LIMIT 1 OFFSET 7").Single()[0];
         var lookup = await Cli.RunAsync(server.DataFolder, "lookup", citizen, "--valid-on", "any", "--purpose", "kiểm tra");
         Assert.True(lookup.ExitCode == 0, lookup.Stderr);
         var rows = Ledger.Query(server.AccessLogPath, $"SELECT client, purpose, endpoint FROM access_log WHERE citizen_id = '{citizen}' AND client LIKE 'cli:%'");

@@ -8,13 +8,13 @@ namespace DataHub.Api.Tests;
 public sealed class DocumentTests(ApiServer server)
 {
     private string DocumentOfType(string type) =>
-        Ledger.Query(server.CatalogPath, $"SELECT doc_id FROM document_versions WHERE doc_type = '{type}' AND is_current = 1 ORDER BY doc_id LIMIT 1").Single()[0];
+        Ledger.Query(server.CatalogPath, $"SELECT doc_id FROM all_document_versions WHERE doc_type = '{type}' AND is_current = 1 ORDER BY doc_id LIMIT 1").Single()[0];
 
     [Fact]
     public async Task Document_has_the_normalized_content_provenance_and_versions()
     {
         var id = DocumentOfType("land-use-right-certificate");
-        var source = Ledger.Query(server.CatalogPath, $"SELECT connector, source_ref FROM document_versions WHERE doc_id = '{id}' AND is_current = 1").Single();
+        var source = Ledger.Query(server.CatalogPath, $"SELECT connector, source_ref FROM all_document_versions WHERE doc_id = '{id}' AND is_current = 1").Single();
         using var http = server.Client(server.ClerkKey);
         var (status, _, body) = await Json.GetAsync(http, $"/v1/documents/{id}");
         Assert.Equal(200, status);
@@ -78,7 +78,7 @@ public sealed class DocumentTests(ApiServer server)
     public async Task Original_is_served_when_stored_beside_the_document_and_404_otherwise()
     {
         var scanned = DocumentOfType("birth-certificate");
-        var digital = Ledger.Query(server.CatalogPath, $"SELECT doc_id FROM document_versions WHERE doc_type = 'birth-certificate' AND doc_id <> '{scanned}' LIMIT 1").Single()[0];
+        var digital = Ledger.Query(server.CatalogPath, $"SELECT doc_id FROM all_document_versions WHERE doc_type = 'birth-certificate' AND doc_id <> '{scanned}' LIMIT 1").Single()[0];
         var pdf = "%PDF-1.4\n% a scanned birth certificate\n"u8.ToArray();
         DocumentId.TryParse(scanned, out var id);
         await server.Services.GetRequiredService<IDocumentStore>().PutFileAsync(id, "original.pdf", new MemoryStream(pdf));

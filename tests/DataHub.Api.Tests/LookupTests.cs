@@ -8,12 +8,12 @@ public sealed class LookupTests(ApiServer server)
 {
     /// <summary>A citizen who has documents of this type (the samples give each citizen documents of one type only).</summary>
     private string CitizenWith(string type) => Ledger.Query(server.CatalogPath,
-        $"SELECT s.citizen_id FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id AND v.is_current = 1 WHERE v.doc_type = '{type}' ORDER BY s.citizen_id LIMIT 1").Single()[0];
+        $"SELECT s.citizen_id FROM all_subjects s JOIN all_document_versions v ON v.doc_id = s.doc_id AND v.is_current = 1 WHERE v.doc_type = '{type}' ORDER BY s.citizen_id LIMIT 1").Single()[0];
 
     private string MixedCitizen() => CitizenWith("birth-certificate");
 
     private List<string> CurrentDocuments(string citizen) => Ledger.Query(server.CatalogPath,
-        $"SELECT DISTINCT v.doc_id FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id WHERE s.citizen_id = '{citizen}' AND v.is_current = 1 ORDER BY 1")
+        $"SELECT DISTINCT v.doc_id FROM all_subjects s JOIN all_document_versions v ON v.doc_id = s.doc_id WHERE s.citizen_id = '{citizen}' AND v.is_current = 1 ORDER BY 1")
         .Select(r => r[0]).ToList();
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ReportTests(ApiServer server)
     public async Task Reuse_figures_equal_servings_in_the_access_log()
     {
         // Serve something first, so reuse is not trivially zero.
-        var citizen = Ledger.Query(server.CatalogPath, "SELECT s.citizen_id FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id WHERE v.doc_type = 'land-use-right-certificate' LIMIT 1").Single()[0];
+        var citizen = Ledger.Query(server.CatalogPath, "SELECT s.citizen_id FROM all_subjects s JOIN all_document_versions v ON v.doc_id = s.doc_id WHERE v.doc_type = 'land-use-right-certificate' LIMIT 1").Single()[0];
         using var http = server.Client(server.ClerkKey);
         Assert.Equal(200, (await Json.GetAsync(http, $"/v1/citizens/{citizen}/documents?validOn=any")).Status);
 

@@ -15,13 +15,13 @@ public sealed record CatalogSnapshot(
         using var connection = new SqliteConnection($"Data Source={catalogPath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var current = new Dictionary<string, (int, string)>(StringComparer.Ordinal);
-        foreach (var row in Query(connection, "SELECT doc_id, version, content_hash FROM document_versions WHERE is_current = 1"))
+        foreach (var row in Query(connection, "SELECT doc_id, version, content_hash FROM all_document_versions WHERE is_current = 1"))
             current[(string)row[0]] = (Convert.ToInt32(row[1]), (string)row[2]);
-        var versions = Convert.ToInt32(Query(connection, "SELECT COUNT(*) FROM document_versions")[0][0]);
+        var versions = Convert.ToInt32(Query(connection, "SELECT COUNT(*) FROM all_document_versions")[0][0]);
         var ledger = Query(connection, "SELECT connector || '|' || source_ref, state FROM ledger").ToDictionary(r => (string)r[0], r => (string)r[1], StringComparer.Ordinal);
         var runs = Query(connection, "SELECT connector, status, error FROM runs ORDER BY run_id").Select(r => ((string)r[0], (string)r[1], r[2] as string)).ToList();
         // A document published twice with the same content is a duplicate, whatever its version numbers say.
-        var twice = Query(connection, "SELECT doc_id FROM document_versions GROUP BY doc_id, content_hash HAVING COUNT(*) > 1").Count;
+        var twice = Query(connection, "SELECT doc_id FROM all_document_versions GROUP BY doc_id, content_hash HAVING COUNT(*) > 1").Count;
         return new CatalogSnapshot(current, versions, ledger, runs, twice);
     }
 

@@ -46,7 +46,7 @@ public sealed class PostgresCatalogTests(PostgresFixture postgres)
     {
         using var connection = catalog.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(citizen_id) FROM subjects";
+        command.CommandText = "SELECT MIN(citizen_id) FROM all_subjects";
         return (string)command.ExecuteScalar()!;
     }
 

@@ -72,7 +72,7 @@ public sealed class TestSite : IDisposable
     {
         using var connection = catalog.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT doc_id, content_hash FROM document_versions WHERE is_current = 1";
+        command.CommandText = "SELECT doc_id, content_hash FROM all_document_versions WHERE is_current = 1";
         using var reader = command.ExecuteReader();
         var documents = new SortedDictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read()) documents[reader.GetString(0)] = reader.GetString(1);

@@ -26,7 +26,7 @@ public static class BenchCatalogSeeder
         using (var connection = catalog.Open())
         using (var count = connection.CreateCommand())
         {
-            count.CommandText = $"SELECT COUNT(*) FROM document_versions WHERE connector = '{Connector}'";
+            count.CommandText = $"SELECT COUNT(*) FROM all_document_versions WHERE connector = '{Connector}'";
             var existing = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (existing >= documents) return existing;
             if (existing > 0) throw new InvalidOperationException($"the bench catalog holds {existing} of {documents} synthetic documents; delete its folder and run again");

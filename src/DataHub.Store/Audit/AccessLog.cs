@@ -123,7 +123,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
 
     /// <summary>
     /// Who looked at this citizen's documents: lookups by the citizen's ID, and reads of any document
-    /// the citizen is a subject of (found through the catalog's subjects).
+    /// the citizen is a subject of (found through the catalog's subjects, both levels).
     /// </summary>
     public IReadOnlyList<AccessLogRecord> ForCitizen(string citizenId)
     {
@@ -132,7 +132,7 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
         using var connection = database.OpenWithCatalog();
         using var command = SqlCatalog.Command(connection, null,
             $"SELECT {Columns} FROM {log}access_log WHERE seq IN (SELECT c.seq FROM {log}access_log_citizens c WHERE c.citizen_id = @ci " +
-            $"UNION SELECT d.seq FROM {log}access_log_documents d JOIN subjects s ON s.doc_id = d.doc_id WHERE s.citizen_id = @ci) ORDER BY seq", ("@ci", citizenId));
+            $"UNION SELECT d.seq FROM {log}access_log_documents d JOIN all_subjects s ON s.doc_id = d.doc_id WHERE s.citizen_id = @ci) ORDER BY seq", ("@ci", citizenId));
         using var reader = command.ExecuteReader();
         var records = new List<AccessLogRecord>();
         while (reader.Read()) records.Add(ReadRecord(reader));

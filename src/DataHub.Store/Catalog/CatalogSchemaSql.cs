@@ -23,6 +23,10 @@ public static class CatalogSchemaSql
             published_at TEXT NOT NULL
         """;
 
+    /// <summary>Every column of a version row, in table order.</summary>
+    public const string VersionColumns =
+        "doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at";
+
     public static string Create(CatalogDialect d) => $"""
         CREATE TABLE IF NOT EXISTS runs (
             run_id {d.AutoIncrementKey},
@@ -71,6 +75,36 @@ public static class CatalogSchemaSql
             citizen_id TEXT NOT NULL,
             doc_id TEXT NOT NULL,
             role TEXT NOT NULL);
+
+        -- The recent level on SQLite: the versions and subjects of runs that were small next to the keyed tables,
+        -- kept beside them instead of merged into them (a nightly delta would rewrite a quarter of their pages);
+        -- merged once they reach a twentieth of them. Readers see both: the views below, and the citizen lookup.
+        -- A version here is newer than every version of its document in document_versions, whose is_current
+        -- says 0 for it already (Store/Catalog/CatalogStaging.cs).
+        CREATE TABLE IF NOT EXISTS recent_versions (
+            doc_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            is_current INTEGER NOT NULL,
+            {VersionFields},
+            PRIMARY KEY (doc_id, version)){d.WithoutRowId};
+
+        CREATE TABLE IF NOT EXISTS recent_subjects (
+            citizen_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (citizen_id, doc_id, role)){d.WithoutRowId};
+
+        {d.CreateView} all_document_versions AS
+            SELECT {VersionColumns} FROM document_versions UNION ALL SELECT {VersionColumns} FROM recent_versions;
+
+        {d.CreateView} all_subjects AS
+            SELECT citizen_id, doc_id, role FROM subjects UNION SELECT citizen_id, doc_id, role FROM recent_subjects;
+
+        -- Rows in document_versions, kept by the merges: whether a run is small next to the keyed tables is
+        -- decided without counting a million rows.
+        CREATE TABLE IF NOT EXISTS catalog_counts (
+            name TEXT PRIMARY KEY,
+            value BIGINT NOT NULL);
 
         CREATE TABLE IF NOT EXISTS ledger (
             connector TEXT NOT NULL,

@@ -5,16 +5,23 @@ namespace DataHub.Store.Catalog;
 
 /// <summary>
 /// On SQLite, a sync batch's versions and subjects are appended to <c>staged_versions</c> and
-/// <c>staged_subjects</c> in arrival order, and merged into the keyed tables in key order when the run
-/// ends (or once <see cref="MergeThreshold"/> rows wait). Document and citizen ids are hashes or random,
-/// so inserting each row into its keyed table dirtied a 4 KiB page of its own, written to the WAL and
-/// again at the checkpoint; appending fills pages in sequence, and the merge touches each leaf once.
-/// Measured on 100,000 records: a sync 20–25 % faster (bench/RESULTS.md).
+/// <c>staged_subjects</c> in arrival order, and moved in key order when the run ends (or once
+/// <see cref="MergeThreshold"/> rows wait). Document and citizen ids are hashes or random, so inserting each row
+/// into its keyed table dirtied a 4 KiB page of its own, written to the WAL and again at the checkpoint;
+/// appending fills pages in sequence, and a merge touches each leaf once. Measured on 100,000 records: a sync
+/// 20–25 % faster (bench/RESULTS.md).
 /// <para>
-/// Until merged, a staged version is seen by <see cref="SqlCatalog.FindCurrent"/> (the sync's own
+/// A run that is small next to the keyed tables (a nightly delta) goes to the recent level instead
+/// (<c>recent_versions</c>, <c>recent_subjects</c>), which is merged into the keyed tables once it holds a
+/// <see cref="KeyedPerRecent"/>th of them: merging 10,000 rows into a million touched a random leaf per row,
+/// a quarter of the tables' pages, and took 40 % of the delta's time (bench/RESULTS.md, ninth session). Only the
+/// versions a run supersedes are updated in the keyed table at once, so its <c>is_current</c> stays true.
+/// </para>
+/// <para>
+/// Until moved, a staged version is seen by <see cref="SqlCatalog.FindCurrent"/> (the sync's own
 /// decisions) through an in-memory map from a 64-bit hash of the document id to the row of its newest
 /// staged version, always checked against the row itself; lookups see it once its run has ended. A
-/// crashed run's staged rows are durable (committed with their batch's checkpoint) and merged before the
+/// crashed run's staged rows are durable (committed with their batch's checkpoint) and moved before the
 /// next run starts.
 /// </para>
 /// </summary>
@@ -23,7 +30,13 @@ internal sealed class CatalogStaging
     /// <summary>Bounds the in-memory map (~24 bytes a row) and how long a long run keeps documents from lookups.</summary>
     public const int MergeThreshold = 200_000;
 
-    private const string VersionColumns = "doc_id, version, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at";
+    /// <summary>
+    /// The recent level holds at most one version for every <see cref="KeyedPerRecent"/> in the keyed table (5 %): a
+    /// lookup probes a small, hot tree beside the keyed one, and a merge waits until it can write many rows per page.
+    /// </summary>
+    public const int KeyedPerRecent = 20;
+
+    private const string StagedColumns = "doc_id, version, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at";
     private readonly Lock _gate = new();
     private readonly Dictionary<long, long> _newest = [];
     private long _pending;
@@ -37,7 +50,7 @@ internal sealed class CatalogStaging
         // Staging is SQLite's alone: the rows go through statements prepared on the connection's handle.
         var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
         using var insert = new SqliteRawStatement(sqlite,
-            $"INSERT INTO staged_versions ({VersionColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING seq");
+            $"INSERT INTO staged_versions ({StagedColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING seq");
         using var subject = new SqliteRawStatement(sqlite, "INSERT INTO staged_subjects (citizen_id, doc_id, role) VALUES (?1, ?2, ?3)");
         foreach (var v in batch.Versions)
         {
@@ -103,31 +116,86 @@ internal sealed class CatalogStaging
         lock (_gate) return rows > _pending;
     }
 
-    /// <summary>Moves every staged row into the keyed tables, in key order, in one transaction.</summary>
-    public void Merge(DbConnection connection)
+    /// <summary>
+    /// At a run's end (and before a run, for a crashed run's rows): the staged rows join the recent level while it
+    /// stays within a <see cref="KeyedPerRecent"/>th of the keyed table, else everything is merged into them. One transaction.
+    /// </summary>
+    public void Settle(DbConnection connection) => Merge(connection, mayStayRecent: true);
+
+    /// <summary>Moves every staged and recent row into the keyed tables, in key order, in one transaction.</summary>
+    public void MergeAll(DbConnection connection) => Merge(connection, mayStayRecent: false);
+
+    private void Merge(DbConnection connection, bool mayStayRecent)
     {
         long mergedTo;
         using (var transaction = connection.BeginTransaction())
         {
-            using (var last = SqlCatalog.Command(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM staged_versions"))
-                mergedTo = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (mergedTo > 0)
+            mergedTo = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM staged_versions");
+            var staged = mergedTo == 0 ? 0 : Scalar(connection, transaction, "SELECT COUNT(*) FROM staged_versions");
+            var recent = Scalar(connection, transaction, "SELECT COUNT(*) FROM recent_versions");
+            if (staged > 0 || (recent > 0 && !mayStayRecent))
             {
-                SqlCatalog.Execute(connection, transaction,
-                    "CREATE TEMP TABLE IF NOT EXISTS staged_newest (doc_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID; DELETE FROM temp.staged_newest;" +
-                    "INSERT INTO temp.staged_newest (doc_id, version) SELECT doc_id, MAX(version) FROM staged_versions GROUP BY doc_id;" +
-                    // The versions a staged one supersedes; only older ones, whatever else happened meanwhile.
-                    "UPDATE document_versions SET is_current = 0 WHERE is_current = 1 AND doc_id IN (SELECT doc_id FROM temp.staged_newest) " +
-                    "AND version < (SELECT n.version FROM temp.staged_newest n WHERE n.doc_id = document_versions.doc_id);" +
-                    $"INSERT INTO document_versions ({VersionColumns}, is_current) SELECT s.doc_id, s.version, s.doc_type, s.agency_code, s.result_number, s.content_hash, s.status, " +
-                    "s.issue_date, s.valid_until, s.method, s.connector, s.source_ref, s.run_id, s.published_at, CASE WHEN s.version = n.version THEN 1 ELSE 0 END " +
-                    "FROM staged_versions s JOIN temp.staged_newest n ON n.doc_id = s.doc_id WHERE true ORDER BY s.doc_id, s.version ON CONFLICT (doc_id, version) DO NOTHING;" +
-                    "INSERT INTO subjects (citizen_id, doc_id, role) SELECT citizen_id, doc_id, role FROM staged_subjects WHERE true ORDER BY citizen_id, doc_id, role ON CONFLICT DO NOTHING;" +
-                    "DELETE FROM staged_versions; DELETE FROM staged_subjects; DROP TABLE temp.staged_newest;");
+                var keyed = KeyedCount(connection, transaction);
+                if (mayStayRecent && (staged + recent) * KeyedPerRecent <= keyed)
+                {
+                    MoveStaged(connection, transaction, "recent_versions", "recent_subjects");
+                }
+                else
+                {
+                    // The recent rows first: a staged version supersedes them like any older one.
+                    keyed += SqlCatalog.Execute(connection, transaction,
+                        $"INSERT INTO document_versions ({CatalogSchemaSql.VersionColumns}) SELECT {CatalogSchemaSql.VersionColumns} FROM recent_versions " +
+                        "WHERE true ORDER BY doc_id, version ON CONFLICT (doc_id, version) DO NOTHING");
+                    SqlCatalog.Execute(connection, transaction,
+                        "INSERT INTO subjects (citizen_id, doc_id, role) SELECT citizen_id, doc_id, role FROM recent_subjects WHERE true ORDER BY citizen_id, doc_id, role ON CONFLICT DO NOTHING;" +
+                        "DELETE FROM recent_versions; DELETE FROM recent_subjects;");
+                    keyed += MoveStaged(connection, transaction, "document_versions", "subjects");
+                    SqlCatalog.Execute(connection, transaction,
+                        "INSERT INTO catalog_counts (name, value) VALUES ('document_versions', @n) ON CONFLICT (name) DO UPDATE SET value = excluded.value", ("@n", keyed));
+                }
             }
             transaction.Commit();
         }
         Forget(mergedTo);
+    }
+
+    /// <summary>Moves the staged rows into one level's tables; returns the versions inserted.</summary>
+    private static int MoveStaged(DbConnection connection, DbTransaction transaction, string versions, string subjects)
+    {
+        if (Scalar(connection, transaction, "SELECT COUNT(*) FROM staged_versions") == 0) return 0;
+        SqlCatalog.Execute(connection, transaction,
+            "CREATE TEMP TABLE IF NOT EXISTS staged_newest (doc_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID; DELETE FROM temp.staged_newest;" +
+            "INSERT INTO temp.staged_newest (doc_id, version) SELECT doc_id, MAX(version) FROM staged_versions GROUP BY doc_id;" +
+            // The versions a staged one supersedes, in either level; only older ones, whatever else happened meanwhile.
+            // In the keyed table these are the corrections' documents alone: a new document has no row there to update.
+            Supersede("document_versions") + Supersede("recent_versions"));
+        var inserted = SqlCatalog.Execute(connection, transaction,
+            $"INSERT INTO {versions} ({StagedColumns}, is_current) SELECT s.doc_id, s.version, s.doc_type, s.agency_code, s.result_number, s.content_hash, s.status, " +
+            "s.issue_date, s.valid_until, s.method, s.connector, s.source_ref, s.run_id, s.published_at, CASE WHEN s.version = n.version THEN 1 ELSE 0 END " +
+            "FROM staged_versions s JOIN temp.staged_newest n ON n.doc_id = s.doc_id WHERE true ORDER BY s.doc_id, s.version ON CONFLICT (doc_id, version) DO NOTHING");
+        SqlCatalog.Execute(connection, transaction,
+            $"INSERT INTO {subjects} (citizen_id, doc_id, role) SELECT citizen_id, doc_id, role FROM staged_subjects WHERE true ORDER BY citizen_id, doc_id, role ON CONFLICT DO NOTHING;" +
+            "DELETE FROM staged_versions; DELETE FROM staged_subjects; DROP TABLE temp.staged_newest;");
+        return inserted;
+    }
+
+    private static string Supersede(string table) =>
+        $"UPDATE {table} SET is_current = 0 WHERE is_current = 1 AND doc_id IN (SELECT doc_id FROM temp.staged_newest) " +
+        $"AND version < (SELECT n.version FROM temp.staged_newest n WHERE n.doc_id = {table}.doc_id);";
+
+    /// <summary>The keyed table's rows: counted once (a catalog from before the count was kept), then kept by the merges.</summary>
+    private static long KeyedCount(DbConnection connection, DbTransaction transaction)
+    {
+        using var command = SqlCatalog.Command(connection, transaction, "SELECT value FROM catalog_counts WHERE name = 'document_versions'");
+        return command.ExecuteScalar() is { } kept and not DBNull
+            ? Convert.ToInt64(kept, CultureInfo.InvariantCulture)
+            : Scalar(connection, transaction, "SELECT COUNT(*) FROM document_versions");
+    }
+
+    private static long Scalar(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        using var command = SqlCatalog.Command(connection, transaction, sql);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -15,10 +15,18 @@ namespace DataHub.Store.Catalog;
 /// </summary>
 public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialect, Func<DbConnection>? connectUnpooled = null) : ICatalog, IDisposable
 {
+    private const string FindByCitizenColumns =
+        "SELECT v.doc_id, v.version, v.is_current, v.doc_type, v.agency_code, v.result_number, v.content_hash, v.status, v.issue_date, v.valid_until, v.method, v.connector, v.source_ref, v.published_at, s.role ";
+    private const string FindByCitizenFilter = " WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1)";
+
+    // Both levels of subjects against both levels of versions (CatalogStaging): a recent correction of a keyed
+    // document is found through the keyed subjects, and so on. A pair in both subject tables comes twice and is
+    // dropped in FindByCitizen. When the recent level is empty, the last three parts are a probe of an empty tree.
     private const string FindByCitizenSql =
-        "SELECT v.doc_id, v.version, v.is_current, v.doc_type, v.agency_code, v.result_number, v.content_hash, v.status, v.issue_date, v.valid_until, v.method, v.connector, v.source_ref, v.published_at, s.role " +
-        "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id " +
-        "WHERE s.citizen_id = @ci AND (CAST(@t AS TEXT) IS NULL OR v.doc_type = @t) AND (@all = 1 OR v.is_current = 1)";
+        FindByCitizenColumns + "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter +
+        " UNION ALL " + FindByCitizenColumns + "FROM subjects s JOIN recent_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter +
+        " UNION ALL " + FindByCitizenColumns + "FROM recent_subjects s JOIN recent_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter +
+        " UNION ALL " + FindByCitizenColumns + "FROM recent_subjects s JOIN document_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter;
 
     private readonly PreparedQueryPool? _findByCitizen = connectUnpooled is null ? null
         : new PreparedQueryPool(() => (SqliteConnection)OpenReader(connectUnpooled, dialect), FindByCitizenSql);
@@ -73,8 +81,8 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     public long StartRun(string connector, string trigger, string? node)
     {
         using var connection = Open();
-        // A crashed run's committed batches wait staged; merged first, so this run decides against them.
-        if (_staging is not null && _staging.HasForeignRows(connection)) _staging.Merge(connection);
+        // A crashed run's committed batches wait staged; moved first, so this run decides against them.
+        if (_staging is not null && _staging.HasForeignRows(connection)) _staging.Settle(connection);
         var now = Now();
         using var command = Command(connection, null,
             "INSERT INTO runs (connector, trigger_kind, node, started_at, last_progress_at, status) VALUES (@c, @t, @n, @s, @s, 'running') RETURNING run_id",
@@ -87,9 +95,9 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var connection = Open();
         try
         {
-            // Whatever the outcome, the run's committed batches become visible to lookups now. If the merge
-            // fails (a full disk), they stay staged, durable, and the next run merges them first.
-            _staging?.Merge(connection);
+            // Whatever the outcome, the run's committed batches become visible to lookups now. If the move
+            // fails (a full disk), they stay staged, durable, and the next run moves them first.
+            _staging?.Settle(connection);
         }
         finally
         {
@@ -158,7 +166,11 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         if (documentIds.Count == 0) return found;
         using var connection = Open();
         if (_staging is not null) documentIds = _staging.Find(connection, documentIds, found);
-        ReadVersions(connection, "document_versions WHERE is_current = 1", "doc_id", documentIds.ToList(), (id, version) => found[id] = version);
+        // A document's current version is in one level only: the keyed rows a recent version supersedes say so.
+        void Found(string id, CurrentVersion version) => found[id] = version;
+        var ids = documentIds.ToList();
+        ReadVersions(connection, "recent_versions WHERE is_current = 1", "doc_id", ids, Found);
+        ReadVersions(connection, "document_versions WHERE is_current = 1", "doc_id", ids.Where(id => !found.ContainsKey(id)).ToList(), Found);
         return found;
     }
 
@@ -263,7 +275,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             "UPDATE runs SET pulled = pulled + @p, published = published + @pb, unchanged = unchanged + @un, quarantined = quarantined + @q, pending_review = pending_review + @pr, last_progress_at = @u WHERE run_id = @r",
             ("@p", c.Pulled), ("@pb", c.Published), ("@un", c.Unchanged), ("@q", c.Quarantined), ("@pr", c.PendingReview), ("@u", now), ("@r", batch.RunId));
         transaction.Commit();
-        if (staged is not null && _staging!.Staged(staged)) _staging.Merge(connection);
+        if (staged is not null && _staging!.Staged(staged)) _staging.MergeAll(connection);
     }
 
     public IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded)
@@ -289,6 +301,11 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         // Sorted here, not by the query: a citizen has a handful of documents, and SQLite's sorter for them cost
         // a tenth of the lookup's search (bench/RESULTS.md, eleventh session).
         documents.Sort(NewestFirst);
+        // A pair listed in both levels of subjects: one row (the order puts the two side by side).
+        for (var i = documents.Count - 1; i > 0; i--)
+        {
+            if (NewestFirst(documents[i], documents[i - 1]) == 0) documents.RemoveAt(i);
+        }
         return documents;
     }
 
@@ -311,7 +328,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         using var connection = Open();
         using var command = Command(connection, null,
             "SELECT doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, published_at, NULL " +
-            "FROM document_versions WHERE doc_id = @d ORDER BY version DESC", ("@d", id.Value));
+            "FROM all_document_versions WHERE doc_id = @d ORDER BY version DESC", ("@d", id.Value));
         return ReadDocuments(command);
     }
 
@@ -461,6 +478,10 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         Execute(connection, transaction, "DELETE FROM document_versions");
         Execute(connection, transaction, "DELETE FROM staged_subjects");
         Execute(connection, transaction, "DELETE FROM staged_versions");
+        Execute(connection, transaction, "DELETE FROM recent_subjects");
+        Execute(connection, transaction, "DELETE FROM recent_versions");
+        // Recounted by the next merge.
+        Execute(connection, transaction, "DELETE FROM catalog_counts WHERE name = 'document_versions'");
         using var insert = Command(connection, transaction,
             "INSERT INTO document_versions (doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at) " +
             "VALUES (@d, @v, @cur, @t, @a, @n, @h, @s, @i, @u, @m, @c, @r, 0, @p)",
@@ -486,7 +507,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     {
         using var connection = Open();
         using var command = Command(connection, null,
-            "SELECT doc_id || ' v' || version || ' ' || content_hash || ' ' || doc_type || ' ' || status || ' ' || connector || ' ' || source_ref || (CASE WHEN is_current = 1 THEN ' current' ELSE '' END) FROM document_versions ORDER BY 1");
+            "SELECT doc_id || ' v' || version || ' ' || content_hash || ' ' || doc_type || ' ' || status || ' ' || connector || ' ' || source_ref || (CASE WHEN is_current = 1 THEN ' current' ELSE '' END) FROM all_document_versions ORDER BY 1");
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read()) rows.Add(reader.GetString(0));

@@ -83,7 +83,7 @@ public class BundledSamplesSyncTests(BundledSamplesFixture fixture)
     {
         Assert.True(fixture.Second.ExitCode == 0, fixture.Second.Stderr);
         Assert.Contains("total: 0 pulled = 0 published", fixture.Second.Stdout);
-        Assert.Equal(0, CatalogQueries.Scalar(Data, "SELECT COUNT(*) FROM document_versions WHERE version > 1"));
+        Assert.Equal(0, CatalogQueries.Scalar(Data, "SELECT COUNT(*) FROM all_document_versions WHERE version > 1"));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class BundledSamplesSyncTests(BundledSamplesFixture fixture)
     {
         var csv = Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "business-registration"), "*.csv").Single();
         // A TCVN3 row (the owner's middle name "Thị" typed in .VnTime reads "ThÞ") that was published.
-        var published = CatalogQueries.Query(Data, "SELECT result_number, doc_id FROM document_versions WHERE doc_type = 'household-business-registration'", r => (r.GetString(0), r.GetString(1)))
+        var published = CatalogQueries.Query(Data, "SELECT result_number, doc_id FROM all_document_versions WHERE doc_type = 'household-business-registration'", r => (r.GetString(0), r.GetString(1)))
             .ToDictionary(x => x.Item1, x => x.Item2);
         var docId = File.ReadLines(csv).Skip(1).Where(l => l.Contains("ThÞ")).Select(l => l.Split(',')[0]).Where(published.ContainsKey).Select(n => published[n]).First();
         var stored = Directory.GetFiles(Path.Combine(Data, "store", "documents", docId[..2], docId), "v1.json").Single();
@@ -106,8 +106,8 @@ public class BundledSamplesSyncTests(BundledSamplesFixture fixture)
     [Fact]
     public void Lookup_lists_a_citizens_documents_and_refuses_invalid_ids()
     {
-        var citizen = CatalogQueries.Query(Data, "SELECT citizen_id FROM subjects WHERE role = 'registrant' ORDER BY citizen_id LIMIT 1", r => r.GetString(0)).Single();
-        var expected = CatalogQueries.Query(Data, $"SELECT doc_id FROM subjects WHERE citizen_id = '{citizen}' ORDER BY 1", r => r.GetString(0));
+        var citizen = CatalogQueries.Query(Data, "SELECT citizen_id FROM all_subjects WHERE role = 'registrant' ORDER BY citizen_id LIMIT 1", r => r.GetString(0)).Single();
+        var expected = CatalogQueries.Query(Data, $"SELECT doc_id FROM all_subjects WHERE citizen_id = '{citizen}' ORDER BY 1", r => r.GetString(0));
         var lookup = CliRunner.Run(["lookup", citizen, "--format", "json", "--valid-on", "any", "--data", Data]);
         Assert.True(lookup.ExitCode == 0, lookup.Stderr);
         using var json = JsonDocument.Parse(lookup.Stdout);
@@ -134,6 +134,6 @@ public class BundledSamplesSyncTests(BundledSamplesFixture fixture)
         Assert.Equal(CatalogQueries.Scalar(Data, "SELECT COUNT(*) FROM ledger"), json.RootElement.GetProperty("records").GetProperty("pulled").GetInt64());
         Assert.Equal(CatalogQueries.Scalar(Data, "SELECT COUNT(DISTINCT doc_id) FROM ledger WHERE state IN ('published', 'unchanged')"), T("digitized"));
         var birth = json.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("group").GetString() == "birth-certificate");
-        Assert.Equal(CatalogQueries.Scalar(Data, "SELECT COUNT(*) FROM document_versions WHERE doc_type = 'birth-certificate'"), birth.GetProperty("digitized").GetInt64());
+        Assert.Equal(CatalogQueries.Scalar(Data, "SELECT COUNT(*) FROM all_document_versions WHERE doc_type = 'birth-certificate'"), birth.GetProperty("digitized").GetInt64());
     }
 }

@@ -21,7 +21,7 @@ internal static class CatalogQueries
 
     /// <summary>The published state of a catalog: every version with its hash, and the current one per document.</summary>
     public static List<string> PublishedState(string dataFolder) =>
-        Query(dataFolder, "SELECT doc_id || ' v' || version || ' ' || content_hash || (CASE WHEN is_current = 1 THEN ' current' ELSE '' END) FROM document_versions ORDER BY 1", r => r.GetString(0));
+        Query(dataFolder, "SELECT doc_id || ' v' || version || ' ' || content_hash || (CASE WHEN is_current = 1 THEN ' current' ELSE '' END) FROM all_document_versions ORDER BY 1", r => r.GetString(0));
 
     public static List<string> LedgerState(string dataFolder) =>
         Query(dataFolder, "SELECT connector || ' ' || source_ref || ' ' || state || ' ' || COALESCE(doc_id, '-') || ' ' || COALESCE(version, 0) FROM ledger ORDER BY 1", r => r.GetString(0));

@@ -42,7 +42,7 @@ public class CrashSafetyTests
         Assert.Equal(CatalogQueries.PublishedState(clean.Data), CatalogQueries.PublishedState(crashed.Data));
         Assert.Equal(CatalogQueries.LedgerState(clean.Data), CatalogQueries.LedgerState(crashed.Data));
         Assert.Equal(Files(clean.Data), Files(crashed.Data));
-        Assert.Equal(0, CatalogQueries.Scalar(crashed.Data, "SELECT COUNT(*) FROM document_versions WHERE version > 1"));
+        Assert.Equal(0, CatalogQueries.Scalar(crashed.Data, "SELECT COUNT(*) FROM all_document_versions WHERE version > 1"));
     }
 
 

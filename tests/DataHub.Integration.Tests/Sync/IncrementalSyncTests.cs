@@ -22,7 +22,7 @@ public class IncrementalSyncTests
         Assert.Equal("50", total.Groups[1].Value); // only the new files were read: no scan of the 4,000
         Assert.Equal("50", total.Groups[2].Value);
 
-        var superseded = CatalogQueries.Query(home.Data, "SELECT doc_id FROM document_versions WHERE version = 1 AND is_current = 0", r => r.GetString(0));
+        var superseded = CatalogQueries.Query(home.Data, "SELECT doc_id FROM all_document_versions WHERE version = 1 AND is_current = 0", r => r.GetString(0));
         Assert.Equal(10, superseded.Count);
         foreach (var docId in superseded)
         {
@@ -31,7 +31,7 @@ public class IncrementalSyncTests
             Assert.True(File.Exists(Path.Combine(home.Data, "store", "documents", docId[..2], docId, "v2.json")));
             Assert.Equal("2", File.ReadAllText(Path.Combine(home.Data, "store", "documents", docId[..2], docId, "current")));
         }
-        Assert.Equal(4040, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM document_versions WHERE is_current = 1"));
+        Assert.Equal(4040, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM all_document_versions WHERE is_current = 1"));
 
         var again = home.Run("sync");
         Assert.Contains("total: 0 pulled", again.Stdout);
@@ -48,7 +48,7 @@ public class IncrementalSyncTests
         var again = home.Run("sync");
         Assert.Matches(@"quang-nam-land-registry\s+ok\s+250\s+0\s+250", again.Stdout);
         Assert.Contains("total: 250 pulled = 0 published + 250 unchanged", again.Stdout);
-        Assert.Equal(0, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM document_versions WHERE version > 1"));
+        Assert.Equal(0, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM all_document_versions WHERE version > 1"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class IncrementalSyncTests
         var sync = CliRunner.Run(["sync"], home.Environment(("DATAHUB__Sync__BatchSize", "1")));
         Assert.True(sync.ExitCode == 0, sync.Stderr);
         Assert.Contains("total: 42 pulled = 40 published + 1 unchanged + 1 quarantined + 0 pending review", sync.Stdout);
-        Assert.Equal(40, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM document_versions"));
+        Assert.Equal(40, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM all_document_versions"));
         Assert.Equal(1, CatalogQueries.Scalar(home.Data, "SELECT COUNT(*) FROM ledger WHERE state = 'quarantined' AND reason LIKE 'duplicate result number%'"));
     }
 }

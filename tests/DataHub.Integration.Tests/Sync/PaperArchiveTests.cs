@@ -29,7 +29,7 @@ public class PaperArchiveTests(BundledSamplesFixture fixture)
     [Fact]
     public void Published_scans_keep_the_original_and_the_ocr_text_beside_the_document()
     {
-        var docIds = CatalogQueries.Query(Data, "SELECT doc_id FROM document_versions WHERE connector = 'quang-nam-paper-archive' AND method = 'ocr'", r => r.GetString(0));
+        var docIds = CatalogQueries.Query(Data, "SELECT doc_id FROM all_document_versions WHERE connector = 'quang-nam-paper-archive' AND method = 'ocr'", r => r.GetString(0));
         Assert.NotEmpty(docIds);
         foreach (var id in docIds)
         {
@@ -57,7 +57,7 @@ public class PaperArchiveTests(BundledSamplesFixture fixture)
         {
             Assert.Contains("(ocr-reviewed)", approve.Stdout);
             Assert.Equal("published", CatalogQueries.Query(Data, $"SELECT state FROM ledger WHERE source_ref = '{pending[0]}'", r => r.GetString(0)).Single());
-            Assert.Equal("ocr-reviewed", CatalogQueries.Query(Data, $"SELECT method FROM document_versions WHERE source_ref = '{pending[0]}'", r => r.GetString(0)).Single());
+            Assert.Equal("ocr-reviewed", CatalogQueries.Query(Data, $"SELECT method FROM all_document_versions WHERE source_ref = '{pending[0]}'", r => r.GetString(0)).Single());
         }
 
         var reject = CliRunner.Run(["review", "reject", $"quang-nam-paper-archive:{pending[1]}", "--reason", "page illegible", "--by", "clerk-test", "--data", Data]);

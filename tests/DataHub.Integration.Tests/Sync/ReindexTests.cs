@@ -13,7 +13,7 @@ public class ReindexTests
         home.Run("samples", "--count", "40", "--seed", "5", "--first-sequence", "1200", "--corrections", "10", "--out", home.Samples, "--no-broken-files");
         Assert.Equal(0, CliRunner.Run(["sync", "--connector", "quang-nam-civil-status", "--connector", "quang-nam-land-registry"], home.Environment()).ExitCode);
         var before = CatalogQueries.PublishedState(home.Data);
-        var subjectsBefore = CatalogQueries.Query(home.Data, "SELECT citizen_id || ' ' || doc_id || ' ' || role FROM subjects ORDER BY 1", r => r.GetString(0));
+        var subjectsBefore = CatalogQueries.Query(home.Data, "SELECT citizen_id || ' ' || doc_id || ' ' || role FROM all_subjects ORDER BY 1", r => r.GetString(0));
         Assert.Contains(before, row => row.Contains(" v2 "));
 
         foreach (var file in Directory.GetFiles(home.Data, "catalog.db*")) File.Delete(file);
@@ -21,7 +21,7 @@ public class ReindexTests
         Assert.True(reindex.ExitCode == 0, reindex.Stderr);
         Assert.Contains("0 inconsistencies", reindex.Stdout);
         Assert.Equal(before, CatalogQueries.PublishedState(home.Data));
-        Assert.Equal(subjectsBefore, CatalogQueries.Query(home.Data, "SELECT citizen_id || ' ' || doc_id || ' ' || role FROM subjects ORDER BY 1", r => r.GetString(0)));
+        Assert.Equal(subjectsBefore, CatalogQueries.Query(home.Data, "SELECT citizen_id || ' ' || doc_id || ' ' || role FROM all_subjects ORDER BY 1", r => r.GetString(0)));
 
         // A version edited behind DataHub's back is reported.
         var victim = Directory.GetFiles(Path.Combine(home.Data, "store", "documents"), "v1.json", SearchOption.AllDirectories).First();

@@ -80,6 +80,61 @@ public sealed class StagedCatalogTests : IDisposable
         Assert.Empty(catalog.FindByCitizen("049190000124", null, includeSuperseded: true));
     }
 
+    [Fact]
+    public void A_small_run_stays_in_the_recent_level_seen_by_every_reader_until_a_larger_one_merges_it()
+    {
+        using var catalog = Open();
+        var docs = Enumerable.Range(0, 40).Select(i => DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, $"{i}/2023")).ToList();
+        string CitizenOf(int i) => "04919000" + (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seed = catalog.StartRun("civil", "manual", null);
+        catalog.CommitBatch(Batch(seed, [.. docs.Select((d, i) => Version(d, 1, "s" + i, CitizenOf(i)))]));
+        catalog.FinishRun(seed, "succeeded", null);
+        // Into an empty catalog: merged.
+        Assert.Equal((40L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions")));
+
+        // Two versions next to 40 keyed ones (a twentieth): they stay recent. A correction of a keyed document, with a
+        // second citizen added, and a new document.
+        var fresh = DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, "99/2024");
+        var delta = catalog.StartRun("civil", "manual", null);
+        var correction = Version(docs[0], 2, "c0", CitizenOf(0)) with { Subjects = [new(CitizenOf(0), "registrant"), new(Citizen, "father")] };
+        catalog.CommitBatch(Batch(delta, [correction, Version(fresh, 1, "f1", CitizenOf(0))]));
+        catalog.FinishRun(delta, "succeeded", null);
+        Assert.Equal((40L, 2L, 3L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "recent_subjects")));
+        // The keyed version it supersedes says so in its own table.
+        Assert.Equal(39L, Count(catalog, "document_versions WHERE is_current = 1"));
+
+        Assert.Equal([(2, true), (1, false)], Versions(catalog, docs[0]));
+        // Listed once although the citizen is a subject in both levels; the superseded version only when asked for.
+        Assert.Equal(new[] { (fresh.Value, 1), (docs[0].Value, 2) }.Order(), catalog.FindByCitizen(CitizenOf(0), null, includeSuperseded: false).Select(d => (d.DocumentId, d.Version)).Order());
+        Assert.Equal(new[] { (docs[0].Value, 1), (docs[0].Value, 2), (fresh.Value, 1) }.Order(),
+            catalog.FindByCitizen(CitizenOf(0), null, includeSuperseded: true).Select(d => (d.DocumentId, d.Version)).Order());
+        // The added citizen: the current version, and through the recent subject the keyed history too.
+        Assert.Equal([2], catalog.FindByCitizen(Citizen, null, includeSuperseded: false).Select(d => d.Version));
+        Assert.Equal([2, 1], catalog.FindByCitizen(Citizen, null, includeSuperseded: true).Select(d => d.Version));
+        using (var another = Open())
+        {
+            // A new process (no staged rows in memory) decides against the recent level.
+            var current = another.FindCurrent([docs[0].Value, fresh.Value, docs[1].Value]);
+            Assert.Equal([("c0", 2), ("f1", 1), ("s1", 1)], new[] { docs[0], fresh, docs[1] }.Select(d => (current[d.Value].ContentHash, current[d.Value].Version)));
+        }
+        var before = new[] { CitizenOf(0), Citizen }.SelectMany(c => catalog.FindByCitizen(c, null, includeSuperseded: true)).ToList();
+        var fingerprint = catalog.DocumentIndexFingerprint();
+
+        // Two more rows would pass a twentieth: everything is merged, and readers see exactly what they saw.
+        var larger = catalog.StartRun("civil", "manual", null);
+        catalog.CommitBatch(Batch(larger, [Version(docs[1], 2, "c1", CitizenOf(1)), Version(docs[2], 2, "c2", CitizenOf(2))]));
+        catalog.FinishRun(larger, "succeeded", null);
+        Assert.Equal((44L, 0L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "recent_subjects")));
+        Assert.Equal(1L, Count(catalog, "catalog_counts WHERE name = 'document_versions' AND value = 44"));
+        Assert.Equal(before, new[] { CitizenOf(0), Citizen }.SelectMany(c => catalog.FindByCitizen(c, null, includeSuperseded: true)));
+        // Only the two corrected documents' rows differ: their first versions are superseded, their second ones new.
+        var after = catalog.DocumentIndexFingerprint();
+        Assert.Equal([.. new[] { docs[1], docs[2] }.Select(d => d.Value + " v1").Order(StringComparer.Ordinal)],
+            fingerprint.Except(after).Select(r => r[..r.IndexOf(" v1", StringComparison.Ordinal)] + " v1").Order(StringComparer.Ordinal));
+        Assert.Equal(fingerprint.Count + 2, after.Count);
+        Assert.Equal(41L, Count(catalog, "document_versions WHERE is_current = 1"));
+    }
+
     private SqlCatalog Open()
     {
         var catalog = CatalogFactory.Sqlite(_folder.Combine("catalog.db"));
@@ -87,12 +142,12 @@ public sealed class StagedCatalogTests : IDisposable
         return catalog;
     }
 
-    private static PublishedVersion Version(DocumentId doc, int version, string hash) =>
+    private static PublishedVersion Version(DocumentId doc, int version, string hash, string citizen = Citizen) =>
         new(doc.Value, version, DocumentType.BirthCertificate.Slug, "UBND-XA-01", "12/2024", hash, "valid", new DateOnly(2024, 3, 5), null, "digital", "civil",
-            $"file.json#{version}", [new DocumentSubject(Citizen, "registrant")]);
+            $"file.json#{version}", [new DocumentSubject(citizen, "registrant")]);
 
-    private static BatchCommit Batch(long run, PublishedVersion version) =>
-        new(run, "civil", [], [version], [], null, new RunCounts(1, 1, 0, 0, 0));
+    private static BatchCommit Batch(long run, params PublishedVersion[] versions) =>
+        new(run, "civil", [], versions, [], null, new RunCounts(versions.Length, versions.Length, 0, 0, 0));
 
     private static List<(int, bool)> Versions(SqlCatalog catalog, DocumentId doc) =>
         catalog.GetVersions(doc).Select(v => (v.Version, v.IsCurrent)).ToList();
