@@ -7,10 +7,11 @@ namespace DataHub.Cli.Bench;
 
 /// <summary>
 /// <c>datahub bench sync</c>: a full sync of N generated records into the embedded store, side by side
-/// with the raw-write baseline of the same output files, then a nightly delta of 1 %. Every side runs as
+/// with the raw-write baseline of the same output files, then nightly deltas of 1 % (one, or several nights in a
+/// row: small runs wait in the catalog's recent level and every few nights one merges it). Every side runs as
 /// its own child process so peak memory is the process's own.
 /// </summary>
-internal sealed class SyncBenchmark(long records, int seed, string workFolder, double deltaShare, int batchSize, TextWriter log)
+internal sealed class SyncBenchmark(long records, int seed, string workFolder, double deltaShare, int batchSize, int nights, TextWriter log)
 {
     public async Task<string> RunAsync(CancellationToken ct)
     {
@@ -52,21 +53,26 @@ internal sealed class SyncBenchmark(long records, int seed, string workFolder, d
 
         var deltaRecords = (long)Math.Round(records * deltaShare);
         var corrections = Math.Max(1, deltaRecords / 10);
-        log.WriteLine($"nightly delta: {deltaRecords - corrections:N0} new + {corrections:N0} corrections…");
-        new SampleGenerator(new SampleRequest(samples, deltaRecords - corrections, seed, FirstSequence: records, Corrections: corrections, BreakLastFile: false)).Generate();
-        await FlushFileSystemsAsync(ct);
-        var delta = await ChildProcessMeter.RunAsync(self, Cli("sync", "--data", Path.Combine(home, "data")), environment, ct);
-        Check(delta, "delta sync");
+        var deltas = new List<(ChildProcessMeter.Measurement Run, long Pulled)>();
+        for (var night = 0; night < nights; night++)
+        {
+            log.WriteLine($"nightly delta {night + 1} of {nights}: {deltaRecords - corrections:N0} new + {corrections:N0} corrections…");
+            new SampleGenerator(new SampleRequest(samples, deltaRecords - corrections, seed, FirstSequence: records + night * deltaRecords, Corrections: corrections,
+                BreakLastFile: false)).Generate();
+            await FlushFileSystemsAsync(ct);
+            var run = await ChildProcessMeter.RunAsync(self, Cli("sync", "--data", Path.Combine(home, "data")), environment, ct);
+            Check(run, "delta sync");
+            deltas.Add((run, Pulled(run.Stdout)));
+        }
 
         var pulledFull = Pulled(full.Stdout);
-        var pulledDelta = Pulled(delta.Stdout);
         var fullRate = pulledFull / full.Elapsed.TotalSeconds;
         var rawRate = pulledFull / rawSeconds;
         var report = new StringBuilder();
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         report.AppendLine(CultureInfo.InvariantCulture, $"### Sync into the embedded store — {today}");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"- command: `./datahub bench sync --records {records} --seed {seed} --batch {batchSize}`");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- command: `./datahub bench sync --records {records} --seed {seed} --batch {batchSize}{(nights > 1 ? $" --nights {nights}" : "")}`");
         report.AppendLine(CultureInfo.InvariantCulture, $"- machine: {machine}");
         report.AppendLine(CultureInfo.InvariantCulture, $"- input: {records:N0} records in {inputBytes / 1048576.0:N1} MiB of JSON/XML/CSV; output: {files:N0} files, {bytes / 1048576.0:N1} MiB");
         report.AppendLine();
@@ -74,7 +80,17 @@ internal sealed class SyncBenchmark(long records, int seed, string workFolder, d
         report.AppendLine("|---|---:|---:|---:|---:|---:|");
         report.AppendLine(CultureInfo.InvariantCulture, $"| DataHub full sync (process wall time) | {pulledFull:N0} | {full.Elapsed.TotalSeconds:N1} s | {fullRate:N0} | {full.PeakRssBytes / 1048576.0:N0} MiB | {fullRate / rawRate:P0} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| raw-write baseline (write time only) | {pulledFull:N0} | {rawSeconds:N1} s | {rawRate:N0} | {raw.PeakRssBytes / 1048576.0:N0} MiB | 100 % |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| nightly delta ({deltaShare:P0}) | {pulledDelta:N0} | {delta.Elapsed.TotalSeconds:N1} s | {pulledDelta / delta.Elapsed.TotalSeconds:N0} | {delta.PeakRssBytes / 1048576.0:N0} MiB | delta/full time: {delta.Elapsed.TotalSeconds / full.Elapsed.TotalSeconds:P1} |");
+        for (var night = 0; night < deltas.Count; night++)
+        {
+            var (run, pulled) = deltas[night];
+            var name = deltas.Count == 1 ? $"nightly delta ({deltaShare:P0})" : $"nightly delta ({deltaShare:P0}), night {night + 1}";
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {pulled:N0} | {run.Elapsed.TotalSeconds:N1} s | {pulled / run.Elapsed.TotalSeconds:N0} | {run.PeakRssBytes / 1048576.0:N0} MiB | delta/full time: {run.Elapsed.TotalSeconds / full.Elapsed.TotalSeconds:P1} |");
+        }
+        if (deltas.Count > 1)
+        {
+            var mean = deltas.Average(d => d.Run.Elapsed.TotalSeconds);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| nightly delta, mean of {deltas.Count} nights | {deltas.Average(d => d.Pulled):N0} | {mean:N1} s | | | delta/full time: {mean / full.Elapsed.TotalSeconds:P1} |");
+        }
         return report.ToString();
     }
 

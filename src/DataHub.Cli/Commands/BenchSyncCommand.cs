@@ -14,11 +14,13 @@ internal static class BenchSyncCommand
         var work = new Option<string>("--work") { Description = "Scratch folder (deleted and recreated)", DefaultValueFactory = _ => Path.Combine("bench", "out", "sync") };
         var delta = new Option<double>("--delta") { Description = "Share of records in the nightly delta", DefaultValueFactory = _ => 0.01 };
         var batch = new Option<int>("--batch") { Description = "Records per durable batch", DefaultValueFactory = _ => 2000 };
+        var nights = new Option<int>("--nights") { Description = "Nightly deltas in a row (the catalog merges its recent level every few nights)", DefaultValueFactory = _ => 1 };
         var results = new Option<string?>("--results") { Description = "Append the markdown result to this file (e.g. bench/RESULTS.md)" };
-        var command = new Command("sync", "Full sync of N records vs. a raw-write baseline of the same files, plus a 1 % nightly delta") { records, seed, work, delta, batch, results };
+        var command = new Command("sync", "Full sync of N records vs. a raw-write baseline of the same files, plus nightly deltas of 1 %") { records, seed, work, delta, batch, nights, results };
         command.SetAction(async (parse, ct) =>
         {
-            var benchmark = new SyncBenchmark(parse.GetValue(records), parse.GetValue(seed), Path.GetFullPath(parse.GetValue(work)!), parse.GetValue(delta), parse.GetValue(batch), Console.Error);
+            var benchmark = new SyncBenchmark(parse.GetValue(records), parse.GetValue(seed), Path.GetFullPath(parse.GetValue(work)!), parse.GetValue(delta), parse.GetValue(batch),
+                Math.Max(1, parse.GetValue(nights)), Console.Error);
             var markdown = await benchmark.RunAsync(ct);
             Console.Out.Write(markdown);
             if (parse.GetValue(results) is { } file) await File.AppendAllTextAsync(file, Environment.NewLine + markdown, ct);

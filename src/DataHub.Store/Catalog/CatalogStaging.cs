@@ -40,6 +40,8 @@ internal sealed class CatalogStaging
     private readonly Lock _gate = new();
     private readonly Dictionary<long, long> _newest = [];
     private long _pending;
+    // Versions each unfinished run has staged, merged or not: a large run's last rows are merged like its first.
+    private readonly Dictionary<long, long> _stagedByRun = [];
 
     /// <summary>Appends the batch's versions and subjects inside the commit's transaction.</summary>
     /// <returns>What to note with <see cref="Staged"/> once the transaction has committed.</returns>
@@ -64,10 +66,11 @@ internal sealed class CatalogStaging
     }
 
     /// <summary>Notes committed staged rows; true when enough wait that they should be merged now.</summary>
-    public bool Staged(List<(long Hash, long Seq)> rows)
+    public bool Staged(long runId, List<(long Hash, long Seq)> rows)
     {
         lock (_gate)
         {
+            _stagedByRun[runId] = _stagedByRun.GetValueOrDefault(runId) + rows.Count;
             // Versions of one document only grow, so the newest row wins.
             foreach (var (hash, seq) in rows)
                 if (!_newest.TryGetValue(hash, out var known) || known < seq) _newest[hash] = seq;
@@ -117,15 +120,29 @@ internal sealed class CatalogStaging
     }
 
     /// <summary>
-    /// At a run's end (and before a run, for a crashed run's rows): the staged rows join the recent level while it
-    /// stays within a <see cref="KeyedPerRecent"/>th of the keyed table, else everything is merged into them. One transaction.
+    /// At a run's end (and before a run, for a crashed run's rows): the staged rows join the recent level while the
+    /// run (all of it, also what was merged while it ran) and the level stay within a <see cref="KeyedPerRecent"/>th
+    /// of the keyed table, else everything is merged into them. One transaction.
     /// </summary>
-    public void Settle(DbConnection connection) => Merge(connection, mayStayRecent: true);
+    /// <param name="runId">The run that ends (its size counts, not only what of it still waits), or null for rows a crashed run left.</param>
+    public void Settle(DbConnection connection, long? runId)
+    {
+        long runSize = 0;
+        if (runId is { } id)
+        {
+            lock (_gate)
+            {
+                runSize = _stagedByRun.GetValueOrDefault(id);
+                _stagedByRun.Remove(id);
+            }
+        }
+        Merge(connection, mayStayRecent: true, runSize);
+    }
 
     /// <summary>Moves every staged and recent row into the keyed tables, in key order, in one transaction.</summary>
-    public void MergeAll(DbConnection connection) => Merge(connection, mayStayRecent: false);
+    public void MergeAll(DbConnection connection) => Merge(connection, mayStayRecent: false, 0);
 
-    private void Merge(DbConnection connection, bool mayStayRecent)
+    private void Merge(DbConnection connection, bool mayStayRecent, long runSize)
     {
         long mergedTo;
         using (var transaction = connection.BeginTransaction())
@@ -136,7 +153,7 @@ internal sealed class CatalogStaging
             if (staged > 0 || (recent > 0 && !mayStayRecent))
             {
                 var keyed = KeyedCount(connection, transaction);
-                if (mayStayRecent && (staged + recent) * KeyedPerRecent <= keyed)
+                if (mayStayRecent && (Math.Max(staged, runSize) + recent) * KeyedPerRecent <= keyed)
                 {
                     MoveStaged(connection, transaction, "recent_versions", "recent_subjects");
                 }

@@ -82,7 +82,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     {
         using var connection = Open();
         // A crashed run's committed batches wait staged; moved first, so this run decides against them.
-        if (_staging is not null && _staging.HasForeignRows(connection)) _staging.Settle(connection);
+        if (_staging is not null && _staging.HasForeignRows(connection)) _staging.Settle(connection, null);
         var now = Now();
         using var command = Command(connection, null,
             "INSERT INTO runs (connector, trigger_kind, node, started_at, last_progress_at, status) VALUES (@c, @t, @n, @s, @s, 'running') RETURNING run_id",
@@ -97,7 +97,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         {
             // Whatever the outcome, the run's committed batches become visible to lookups now. If the move
             // fails (a full disk), they stay staged, durable, and the next run moves them first.
-            _staging?.Settle(connection);
+            _staging?.Settle(connection, runId);
         }
         finally
         {
@@ -275,7 +275,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             "UPDATE runs SET pulled = pulled + @p, published = published + @pb, unchanged = unchanged + @un, quarantined = quarantined + @q, pending_review = pending_review + @pr, last_progress_at = @u WHERE run_id = @r",
             ("@p", c.Pulled), ("@pb", c.Published), ("@un", c.Unchanged), ("@q", c.Quarantined), ("@pr", c.PendingReview), ("@u", now), ("@r", batch.RunId));
         transaction.Commit();
-        if (staged is not null && _staging!.Staged(staged)) _staging.MergeAll(connection);
+        if (staged is not null && _staging!.Staged(batch.RunId, staged)) _staging.MergeAll(connection);
     }
 
     public IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded)

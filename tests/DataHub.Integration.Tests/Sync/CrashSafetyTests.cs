@@ -17,19 +17,19 @@ public class CrashSafetyTests
             Assert.Equal(0, home.Run("samples", "--count", "12000", "--seed", "11", "--records-per-file", "1500", "--out", home.Samples).ExitCode);
         var smallBatches = ("DATAHUB__Sync__BatchSize", "300");
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var reference = CliRunner.Run(["sync"], clean.Environment(smallBatches));
         Assert.True(reference.ExitCode == 0, reference.Stderr);
-        var cleanRun = clock.Elapsed.TotalMilliseconds;
 
-        // Kill points scale with a clean run on this machine (15–45 % of it, so each cycle gets a little further):
-        // fixed delays of 0.4–2.5 s let most cycles finish unkilled once the sync had become faster.
+        // Each cycle is killed once its run has written 1,000–3,000 more ledger rows (of 12,000), wherever in a batch it
+        // is then: a point in the work, not in time. Delays scaled to a clean run left too few kills whenever the clean
+        // run and the killed ones met different loads on a shared machine.
         var random = new Random(20261123);
         var kills = 0;
         for (var cycle = 0; cycle < 8; cycle++)
         {
+            var target = LedgerRows(crashed.Data) + random.Next(1000, 3000);
             using var process = CliRunner.Start(["sync"], crashed.Environment(smallBatches));
-            await Task.Delay(random.Next((int)(cleanRun * 0.15), (int)(cleanRun * 0.45)));
+            while (!process.HasExited && LedgerRows(crashed.Data) < target) await Task.Delay(5);
             if (process.HasExited) continue;
             process.Kill(entireProcessTree: true); // SIGKILL: no cleanup, no flush
             await process.WaitForExitAsync();
@@ -45,6 +45,20 @@ public class CrashSafetyTests
         Assert.Equal(0, CatalogQueries.Scalar(crashed.Data, "SELECT COUNT(*) FROM all_document_versions WHERE version > 1"));
     }
 
+
+    /// <summary>Ledger rows committed so far (0 before the catalog and its tables exist).</summary>
+    private static long LedgerRows(string data)
+    {
+        if (!File.Exists(Path.Combine(data, "catalog.db"))) return 0;
+        try
+        {
+            return CatalogQueries.Scalar(data, "SELECT COUNT(*) FROM ledger");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // created meanwhile, not yet its tables
+        }
+    }
 
     /// <summary>Every stored file with its bytes' hash (temporary files included: there must be none left behind that matter).</summary>
     private static List<string> Files(string data)

@@ -135,6 +135,23 @@ public sealed class StagedCatalogTests : IDisposable
         Assert.Equal(41L, Count(catalog, "document_versions WHERE is_current = 1"));
     }
 
+    [Fact]
+    public void A_large_runs_last_rows_are_merged_like_its_first_though_they_alone_would_be_small()
+    {
+        // 10,000 rows past the mid-run merge of 200,000: a twentieth of the keyed rows then, but part of a run as large.
+        using var catalog = Open();
+        var run = catalog.StartRun("civil", "manual", null);
+        var total = 200_000 + 10_000; // CatalogStaging.MergeThreshold, then 10,000 more
+        for (var start = 0; start < total; start += 10_000)
+        {
+            catalog.CommitBatch(Batch(run, [.. Enumerable.Range(start, 10_000).Select(i =>
+                Version(DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, "h" + i))]));
+        }
+        Assert.Equal(10_000L, Count(catalog, "staged_versions"));
+        catalog.FinishRun(run, "succeeded", null);
+        Assert.Equal(((long)total, 0L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "staged_versions")));
+    }
+
     private SqlCatalog Open()
     {
         var catalog = CatalogFactory.Sqlite(_folder.Combine("catalog.db"));
