@@ -27,6 +27,24 @@ public static class CatalogSchemaSql
     public const string VersionColumns =
         "doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at";
 
+    // The keyed tables and the recent level share their shape (Store/Catalog/CatalogStaging.cs).
+    private static string VersionsTable(string name, CatalogDialect d) => $"""
+        CREATE TABLE IF NOT EXISTS {name} (
+            doc_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            is_current INTEGER NOT NULL,
+            {VersionFields},
+            PRIMARY KEY (doc_id, version)){d.WithoutRowId};
+        """;
+
+    private static string SubjectsTable(string name, CatalogDialect d) => $"""
+        CREATE TABLE IF NOT EXISTS {name} (
+            citizen_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (citizen_id, doc_id, role)){d.WithoutRowId};
+        """;
+
     public static string Create(CatalogDialect d) => $"""
         CREATE TABLE IF NOT EXISTS runs (
             run_id {d.AutoIncrementKey},
@@ -50,18 +68,9 @@ public static class CatalogSchemaSql
             checkpoint TEXT,
             updated_at TEXT NOT NULL);
 
-        CREATE TABLE IF NOT EXISTS document_versions (
-            doc_id TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            is_current INTEGER NOT NULL,
-            {VersionFields},
-            PRIMARY KEY (doc_id, version)){d.WithoutRowId};
+        {VersionsTable("document_versions", d)}
 
-        CREATE TABLE IF NOT EXISTS subjects (
-            citizen_id TEXT NOT NULL,
-            doc_id TEXT NOT NULL,
-            role TEXT NOT NULL,
-            PRIMARY KEY (citizen_id, doc_id, role)){d.WithoutRowId};
+        {SubjectsTable("subjects", d)}
 
         -- A sync's versions and subjects on SQLite, appended in arrival order until merged into the two
         -- tables above in key order when the run ends (Store/Catalog/CatalogStaging.cs).
@@ -81,18 +90,9 @@ public static class CatalogSchemaSql
         -- merged once they reach a twentieth of them. Readers see both: the views below, and the citizen lookup.
         -- A version here is newer than every version of its document in document_versions, whose is_current
         -- says 0 for it already (Store/Catalog/CatalogStaging.cs).
-        CREATE TABLE IF NOT EXISTS recent_versions (
-            doc_id TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            is_current INTEGER NOT NULL,
-            {VersionFields},
-            PRIMARY KEY (doc_id, version)){d.WithoutRowId};
+        {VersionsTable("recent_versions", d)}
 
-        CREATE TABLE IF NOT EXISTS recent_subjects (
-            citizen_id TEXT NOT NULL,
-            doc_id TEXT NOT NULL,
-            role TEXT NOT NULL,
-            PRIMARY KEY (citizen_id, doc_id, role)){d.WithoutRowId};
+        {SubjectsTable("recent_subjects", d)}
 
         {d.CreateView} all_document_versions AS
             SELECT {VersionColumns} FROM document_versions UNION ALL SELECT {VersionColumns} FROM recent_versions;
