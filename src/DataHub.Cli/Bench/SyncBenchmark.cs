@@ -57,8 +57,9 @@ internal sealed class SyncBenchmark(long records, int seed, string workFolder, d
         for (var night = 0; night < nights; night++)
         {
             log.WriteLine($"nightly delta {night + 1} of {nights}: {deltaRecords - corrections:N0} new + {corrections:N0} corrections…");
-            new SampleGenerator(new SampleRequest(samples, deltaRecords - corrections, seed, FirstSequence: records + night * deltaRecords, Corrections: corrections,
-                BreakLastFile: false)).Generate();
+            // Each night's new records follow the last night's; its corrections are of records picked afresh.
+            new SampleGenerator(new SampleRequest(samples, deltaRecords - corrections, seed, FirstSequence: records + night * (deltaRecords - corrections),
+                Corrections: corrections, BreakLastFile: false, CorrectionSeed: night == 0 ? null : seed + 1 + night)).Generate();
             await FlushFileSystemsAsync(ct);
             var run = await ChildProcessMeter.RunAsync(self, Cli("sync", "--data", Path.Combine(home, "data")), environment, ct);
             Check(run, "delta sync");

@@ -45,7 +45,9 @@ internal sealed class SampleGenerator(SampleRequest request)
             if (i % 10_000 == 0) progress?.Report(i);
         }
         // Late corrections: earlier results re-sent with a changed field; each becomes a new version.
-        var corrections = new Random(request.Seed + 1);
+        // Seeded apart from the records: the same seed picks the same originals for any FirstSequence of the same bit
+        // length, so deltas in a row pass seeds of their own (or they would re-send, unchanged, the last night's corrections).
+        var corrections = new Random(request.CorrectionSeed ?? request.Seed + 1);
         for (var i = 0L; i < request.Corrections && request.FirstSequence > 0; i++)
         {
             var original = factory.Create(corrections.NextInt64(request.FirstSequence), allowBad: false);

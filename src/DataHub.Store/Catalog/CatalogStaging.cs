@@ -83,7 +83,7 @@ internal sealed class CatalogStaging
     /// Adds to <paramref name="found"/> the newest staged version of each id that has one, and returns the
     /// ids left to look up in the keyed table.
     /// </summary>
-    public IReadOnlyCollection<string> Find(DbConnection connection, IReadOnlyCollection<string> ids, Dictionary<string, CurrentVersion> found)
+    public IReadOnlyCollection<string> Find(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> ids, Dictionary<string, CurrentVersion> found)
     {
         var seqs = new List<long>();
         var hinted = new HashSet<string>(StringComparer.Ordinal);
@@ -104,10 +104,10 @@ internal sealed class CatalogStaging
         {
             if (hinted.Contains(id) && (!found.TryGetValue(id, out var known) || known.Version < version.Version)) found[id] = version;
         }
-        SqlCatalog.ReadVersions(connection, "staged_versions WHERE true", "seq", seqs, Keep);
+        SqlCatalog.ReadVersions(connection, transaction, "staged_versions WHERE true", "seq", seqs, Keep);
         // A row not found by its number was merged meanwhile (by this process or another), or shares its
         // hash with another id: ask the staging table by id (a scan, rare, and of few rows after a merge).
-        SqlCatalog.ReadVersions(connection, "staged_versions WHERE true", "doc_id", hinted.Where(id => !found.ContainsKey(id)).ToList(), Keep);
+        SqlCatalog.ReadVersions(connection, transaction, "staged_versions WHERE true", "doc_id", hinted.Where(id => !found.ContainsKey(id)).ToList(), Keep);
         return ids.Where(id => !found.ContainsKey(id)).ToList();
     }
 
@@ -167,8 +167,7 @@ internal sealed class CatalogStaging
                         "INSERT INTO subjects (citizen_id, doc_id, role) SELECT citizen_id, doc_id, role FROM recent_subjects WHERE true ORDER BY citizen_id, doc_id, role ON CONFLICT DO NOTHING;" +
                         "DELETE FROM recent_versions; DELETE FROM recent_subjects;");
                     keyed += MoveStaged(connection, transaction, "document_versions", "subjects");
-                    SqlCatalog.Execute(connection, transaction,
-                        "INSERT INTO catalog_counts (name, value) VALUES ('document_versions', @n) ON CONFLICT (name) DO UPDATE SET value = excluded.value", ("@n", keyed));
+                    SetKeyedCount(connection, transaction, keyed);
                 }
             }
             transaction.Commit();
@@ -203,11 +202,18 @@ internal sealed class CatalogStaging
     /// <summary>The keyed table's rows: counted once (a catalog from before the count was kept), then kept by the merges.</summary>
     private static long KeyedCount(DbConnection connection, DbTransaction transaction)
     {
-        using var command = SqlCatalog.Command(connection, transaction, "SELECT value FROM catalog_counts WHERE name = 'document_versions'");
-        return command.ExecuteScalar() is { } kept and not DBNull
-            ? Convert.ToInt64(kept, CultureInfo.InvariantCulture)
-            : Scalar(connection, transaction, "SELECT COUNT(*) FROM document_versions");
+        using (var command = SqlCatalog.Command(connection, transaction, "SELECT value FROM catalog_counts WHERE name = 'document_versions'"))
+        {
+            if (command.ExecuteScalar() is { } kept and not DBNull) return Convert.ToInt64(kept, CultureInfo.InvariantCulture);
+        }
+        var counted = Scalar(connection, transaction, "SELECT COUNT(*) FROM document_versions");
+        SetKeyedCount(connection, transaction, counted);
+        return counted;
     }
+
+    private static void SetKeyedCount(DbConnection connection, DbTransaction transaction, long rows) =>
+        SqlCatalog.Execute(connection, transaction,
+            "INSERT INTO catalog_counts (name, value) VALUES ('document_versions', @n) ON CONFLICT (name) DO UPDATE SET value = excluded.value", ("@n", rows));
 
     private static long Scalar(DbConnection connection, DbTransaction transaction, string sql)
     {

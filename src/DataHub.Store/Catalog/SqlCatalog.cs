@@ -28,6 +28,10 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         " UNION ALL " + FindByCitizenColumns + "FROM recent_subjects s JOIN recent_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter +
         " UNION ALL " + FindByCitizenColumns + "FROM recent_subjects s JOIN document_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter;
 
+    // PostgreSQL (clusters) has no recent level: its tables stay empty, and its lookup asks the keyed tables alone.
+    private static readonly string FindByCitizenKeyedSql =
+        FindByCitizenColumns + "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter;
+
     private readonly PreparedQueryPool? _findByCitizen = connectUnpooled is null ? null
         : new PreparedQueryPool(() => (SqliteConnection)OpenReader(connectUnpooled, dialect), FindByCitizenSql);
 
@@ -165,12 +169,21 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         var found = new Dictionary<string, CurrentVersion>(StringComparer.Ordinal);
         if (documentIds.Count == 0) return found;
         using var connection = Open();
-        if (_staging is not null) documentIds = _staging.Find(connection, documentIds, found);
+        if (_staging is null)
+        {
+            ReadVersions(connection, null, "document_versions WHERE is_current = 1", "doc_id", documentIds.ToList(), (id, version) => found[id] = version);
+            return found;
+        }
+        // One snapshot for every level: a move into the recent level by another process commits its rows there and
+        // the superseded keyed rows' is_current = 0 together, and two reads on either side of it would find neither.
+        using var snapshot = ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        documentIds = _staging.Find(connection, snapshot, documentIds, found);
         // A document's current version is in one level only: the keyed rows a recent version supersedes say so.
         void Found(string id, CurrentVersion version) => found[id] = version;
         var ids = documentIds.ToList();
-        ReadVersions(connection, "recent_versions WHERE is_current = 1", "doc_id", ids, Found);
-        ReadVersions(connection, "document_versions WHERE is_current = 1", "doc_id", ids.Where(id => !found.ContainsKey(id)).ToList(), Found);
+        ReadVersions(connection, snapshot, "recent_versions WHERE is_current = 1", "doc_id", ids, Found);
+        ReadVersions(connection, snapshot, "document_versions WHERE is_current = 1", "doc_id", ids.Where(id => !found.ContainsKey(id)).ToList(), Found);
+        snapshot.Commit();
         return found;
     }
 
@@ -182,13 +195,14 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
     /// (a table and a WHERE condition) whose <paramref name="column"/> is one of <paramref name="keys"/>: one
     /// statement per slice of keys instead of one per key, since a sync batch asks for thousands at once.
     /// </summary>
-    internal static void ReadVersions<T>(DbConnection connection, string filteredTable, string column, IReadOnlyList<T> keys, Action<string, CurrentVersion> row)
+    internal static void ReadVersions<T>(DbConnection connection, DbTransaction? transaction, string filteredTable, string column, IReadOnlyList<T> keys,
+        Action<string, CurrentVersion> row)
     {
         for (var start = 0; start < keys.Count; start += InListSlice)
         {
             var parameters = new (string Name, object? Value)[Math.Min(InListSlice, keys.Count - start)];
             for (var i = 0; i < parameters.Length; i++) parameters[i] = ("@k" + i.ToString(CultureInfo.InvariantCulture), keys[start + i]);
-            using var command = Command(connection, null,
+            using var command = Command(connection, transaction,
                 $"SELECT doc_id, version, content_hash, run_id, source_ref FROM {filteredTable} AND {column} IN ({string.Join(", ", parameters.Select(p => p.Name))})",
                 parameters);
             using var reader = command.ExecuteReader();
@@ -295,7 +309,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         else
         {
             using var connection = Open();
-            using var command = Command(connection, null, FindByCitizenSql, ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
+            using var command = Command(connection, null, dialect == CatalogDialect.Sqlite ? FindByCitizenSql : FindByCitizenKeyedSql, ("@ci", citizenId), ("@t", documentType), ("@all", includeSuperseded ? 1 : 0));
             documents = ReadDocuments(command);
         }
         // Sorted here, not by the query: a citizen has a handful of documents, and SQLite's sorter for them cost
@@ -480,7 +494,6 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         Execute(connection, transaction, "DELETE FROM staged_versions");
         Execute(connection, transaction, "DELETE FROM recent_subjects");
         Execute(connection, transaction, "DELETE FROM recent_versions");
-        // Recounted by the next merge.
         Execute(connection, transaction, "DELETE FROM catalog_counts WHERE name = 'document_versions'");
         using var insert = Command(connection, transaction,
             "INSERT INTO document_versions (doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at) " +
@@ -499,6 +512,8 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             foreach (var s in v.Subjects) Set(subject, s.CitizenId, v.DocumentId, s.Role).ExecuteNonQuery();
             Set(ledger, v.Connector, v.SourceRef, v.DocumentId, v.Version, v.DocumentType, v.AgencyCode, doc.AgencyLevel, doc.ProcedureField, Day(v.IssueDate), v.Method, v.ResultNumber, now).ExecuteNonQuery();
         }
+        // The keyed rows the recent level is measured against (CatalogStaging).
+        Execute(connection, transaction, "INSERT INTO catalog_counts (name, value) VALUES ('document_versions', @n)", ("@n", (long)documents.Count));
         transaction.Commit();
         _staging?.Forget(long.MaxValue);
     }

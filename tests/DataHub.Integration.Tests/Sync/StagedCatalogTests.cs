@@ -84,24 +84,25 @@ public sealed class StagedCatalogTests : IDisposable
     public void A_small_run_stays_in_the_recent_level_seen_by_every_reader_until_a_larger_one_merges_it()
     {
         using var catalog = Open();
-        var docs = Enumerable.Range(0, 40).Select(i => DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, $"{i}/2023")).ToList();
+        var docs = Enumerable.Range(0, 100).Select(i => DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, $"{i}/2023")).ToList();
         string CitizenOf(int i) => "04919000" + (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var seed = catalog.StartRun("civil", "manual", null);
         catalog.CommitBatch(Batch(seed, [.. docs.Select((d, i) => Version(d, 1, "s" + i, CitizenOf(i)))]));
         catalog.FinishRun(seed, "succeeded", null);
         // Into an empty catalog: merged.
-        Assert.Equal((40L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions")));
+        Assert.Equal((100L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions")));
 
-        // Two versions next to 40 keyed ones (a twentieth): they stay recent. A correction of a keyed document, with a
-        // second citizen added, and a new document.
+        // Two versions next to 100 keyed ones: they stay recent. A correction of a keyed document, with a second citizen
+        // added, and a new document.
         var fresh = DocumentId.Derive("UBND-XA-01", DocumentType.BirthCertificate, "99/2024");
         var delta = catalog.StartRun("civil", "manual", null);
         var correction = Version(docs[0], 2, "c0", CitizenOf(0)) with { Subjects = [new(CitizenOf(0), "registrant"), new(Citizen, "father")] };
         catalog.CommitBatch(Batch(delta, [correction, Version(fresh, 1, "f1", CitizenOf(0))]));
         catalog.FinishRun(delta, "succeeded", null);
-        Assert.Equal((40L, 2L, 3L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "recent_subjects")));
+        Assert.Equal((100L, 2L, 3L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "recent_subjects")));
         // The keyed version it supersedes says so in its own table.
-        Assert.Equal(39L, Count(catalog, "document_versions WHERE is_current = 1"));
+        Assert.Equal(99L, Count(catalog, "document_versions WHERE is_current = 1"));
+        AssertOneCurrentVersionEach(catalog);
 
         Assert.Equal([(2, true), (1, false)], Versions(catalog, docs[0]));
         // Listed once although the citizen is a subject in both levels; the superseded version only when asked for.
@@ -117,6 +118,16 @@ public sealed class StagedCatalogTests : IDisposable
             var current = another.FindCurrent([docs[0].Value, fresh.Value, docs[1].Value]);
             Assert.Equal([("c0", 2), ("f1", 1), ("s1", 1)], new[] { docs[0], fresh, docs[1] }.Select(d => (current[d.Value].ContentHash, current[d.Value].Version)));
         }
+
+        // Still within a twentieth (4 rows): two corrections of the recent document in one run, staged together.
+        var again = catalog.StartRun("civil", "manual", null);
+        catalog.CommitBatch(Batch(again, [Version(fresh, 2, "f2", CitizenOf(0)), Version(fresh, 3, "f3", CitizenOf(0))]));
+        catalog.FinishRun(again, "succeeded", null);
+        Assert.Equal((100L, 4L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions")));
+        Assert.Equal([(3, true), (2, false), (1, false)], Versions(catalog, fresh));
+        AssertOneCurrentVersionEach(catalog);
+        using (var another = Open()) Assert.Equal(("f3", 3), (another.FindCurrent([fresh.Value])[fresh.Value].ContentHash, another.FindCurrent([fresh.Value])[fresh.Value].Version));
+        Assert.Equal(new[] { (fresh.Value, 3), (docs[0].Value, 2) }.Order(), catalog.FindByCitizen(CitizenOf(0), null, includeSuperseded: false).Select(d => (d.DocumentId, d.Version)).Order());
         var before = new[] { CitizenOf(0), Citizen }.SelectMany(c => catalog.FindByCitizen(c, null, includeSuperseded: true)).ToList();
         var fingerprint = catalog.DocumentIndexFingerprint();
 
@@ -124,15 +135,16 @@ public sealed class StagedCatalogTests : IDisposable
         var larger = catalog.StartRun("civil", "manual", null);
         catalog.CommitBatch(Batch(larger, [Version(docs[1], 2, "c1", CitizenOf(1)), Version(docs[2], 2, "c2", CitizenOf(2))]));
         catalog.FinishRun(larger, "succeeded", null);
-        Assert.Equal((44L, 0L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "recent_subjects")));
-        Assert.Equal(1L, Count(catalog, "catalog_counts WHERE name = 'document_versions' AND value = 44"));
+        Assert.Equal((106L, 0L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "recent_subjects")));
+        Assert.Equal(1L, Count(catalog, "catalog_counts WHERE name = 'document_versions' AND value = 106"));
+        AssertOneCurrentVersionEach(catalog);
         Assert.Equal(before, new[] { CitizenOf(0), Citizen }.SelectMany(c => catalog.FindByCitizen(c, null, includeSuperseded: true)));
         // Only the two corrected documents' rows differ: their first versions are superseded, their second ones new.
         var after = catalog.DocumentIndexFingerprint();
         Assert.Equal([.. new[] { docs[1], docs[2] }.Select(d => d.Value + " v1").Order(StringComparer.Ordinal)],
             fingerprint.Except(after).Select(r => r[..r.IndexOf(" v1", StringComparison.Ordinal)] + " v1").Order(StringComparer.Ordinal));
         Assert.Equal(fingerprint.Count + 2, after.Count);
-        Assert.Equal(41L, Count(catalog, "document_versions WHERE is_current = 1"));
+        Assert.Equal(101L, Count(catalog, "document_versions WHERE is_current = 1"));
     }
 
     [Fact]
@@ -150,6 +162,13 @@ public sealed class StagedCatalogTests : IDisposable
         Assert.Equal(10_000L, Count(catalog, "staged_versions"));
         catalog.FinishRun(run, "succeeded", null);
         Assert.Equal(((long)total, 0L, 0L), (Count(catalog, "document_versions"), Count(catalog, "recent_versions"), Count(catalog, "staged_versions")));
+    }
+
+    /// <summary>Across both levels: one row per version, and exactly one current version per document.</summary>
+    private static void AssertOneCurrentVersionEach(SqlCatalog catalog)
+    {
+        Assert.Equal(0L, Count(catalog, "(SELECT doc_id FROM all_document_versions GROUP BY doc_id, version HAVING COUNT(*) > 1)"));
+        Assert.Equal(0L, Count(catalog, "(SELECT doc_id FROM all_document_versions GROUP BY doc_id HAVING SUM(is_current) <> 1)"));
     }
 
     private SqlCatalog Open()
