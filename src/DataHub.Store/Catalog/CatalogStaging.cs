@@ -15,7 +15,8 @@ namespace DataHub.Store.Catalog;
 /// (<c>recent_versions</c>, <c>recent_subjects</c>), which is merged into the keyed tables once it holds a
 /// <see cref="KeyedPerRecent"/>th of them: merging 10,000 rows into a million touched a random leaf per row,
 /// a quarter of the tables' pages, and took 40 % of the delta's time (bench/RESULTS.md, ninth session). Only the
-/// versions a run supersedes are updated in the keyed table at once, so its <c>is_current</c> stays true.
+/// versions a run supersedes are updated in the keyed table at once (the corrections' documents), so its
+/// <c>is_current</c> is right for every reader without looking at the recent level.
 /// </para>
 /// <para>
 /// Until moved, a staged version is seen by <see cref="SqlCatalog.FindCurrent"/> (the sync's own
@@ -155,7 +156,7 @@ internal sealed class CatalogStaging
                 var keyed = KeyedCount(connection, transaction);
                 if (mayStayRecent && (Math.Max(staged, runSize) + recent) * KeyedPerRecent <= keyed)
                 {
-                    MoveStaged(connection, transaction, "recent_versions", "recent_subjects");
+                    MoveStaged(connection, transaction, staged, "recent_versions", "recent_subjects");
                 }
                 else
                 {
@@ -166,7 +167,7 @@ internal sealed class CatalogStaging
                     SqlCatalog.Execute(connection, transaction,
                         "INSERT INTO subjects (citizen_id, doc_id, role) SELECT citizen_id, doc_id, role FROM recent_subjects WHERE true ORDER BY citizen_id, doc_id, role ON CONFLICT DO NOTHING;" +
                         "DELETE FROM recent_versions; DELETE FROM recent_subjects;");
-                    keyed += MoveStaged(connection, transaction, "document_versions", "subjects");
+                    keyed += MoveStaged(connection, transaction, staged, "document_versions", "subjects");
                     SetKeyedCount(connection, transaction, keyed);
                 }
             }
@@ -176,9 +177,9 @@ internal sealed class CatalogStaging
     }
 
     /// <summary>Moves the staged rows into one level's tables; returns the versions inserted.</summary>
-    private static int MoveStaged(DbConnection connection, DbTransaction transaction, string versions, string subjects)
+    private static int MoveStaged(DbConnection connection, DbTransaction transaction, long staged, string versions, string subjects)
     {
-        if (Scalar(connection, transaction, "SELECT COUNT(*) FROM staged_versions") == 0) return 0;
+        if (staged == 0) return 0;
         SqlCatalog.Execute(connection, transaction,
             "CREATE TEMP TABLE IF NOT EXISTS staged_newest (doc_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID; DELETE FROM temp.staged_newest;" +
             "INSERT INTO temp.staged_newest (doc_id, version) SELECT doc_id, MAX(version) FROM staged_versions GROUP BY doc_id;" +

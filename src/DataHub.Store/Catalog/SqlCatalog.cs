@@ -29,7 +29,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         " UNION ALL " + FindByCitizenColumns + "FROM recent_subjects s JOIN document_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter;
 
     // PostgreSQL (clusters) has no recent level: its tables stay empty, and its lookup asks the keyed tables alone.
-    private static readonly string FindByCitizenKeyedSql =
+    private const string FindByCitizenKeyedSql =
         FindByCitizenColumns + "FROM subjects s JOIN document_versions v ON v.doc_id = s.doc_id" + FindByCitizenFilter;
 
     private readonly PreparedQueryPool? _findByCitizen = connectUnpooled is null ? null
