@@ -148,8 +148,13 @@ internal sealed class CatalogStaging
         long mergedTo;
         using (var transaction = connection.BeginTransaction())
         {
-            mergedTo = Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM staged_versions");
-            var staged = mergedTo == 0 ? 0 : Scalar(connection, transaction, "SELECT COUNT(*) FROM staged_versions");
+            long staged;
+            using (var waiting = SqlCatalog.Command(connection, transaction, "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM staged_versions"))
+            using (var reader = waiting.ExecuteReader())
+            {
+                reader.Read();
+                (staged, mergedTo) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
             var recent = Scalar(connection, transaction, "SELECT COUNT(*) FROM recent_versions");
             if (staged > 0 || (recent > 0 && !mayStayRecent))
             {
@@ -212,7 +217,8 @@ internal sealed class CatalogStaging
         return counted;
     }
 
-    private static void SetKeyedCount(DbConnection connection, DbTransaction transaction, long rows) =>
+    /// <summary>Records how many rows <c>document_versions</c> holds (the merges, and a reindex that refills it).</summary>
+    internal static void SetKeyedCount(DbConnection connection, DbTransaction transaction, long rows) =>
         SqlCatalog.Execute(connection, transaction,
             "INSERT INTO catalog_counts (name, value) VALUES ('document_versions', @n) ON CONFLICT (name) DO UPDATE SET value = excluded.value", ("@n", rows));
 

@@ -494,7 +494,6 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
         Execute(connection, transaction, "DELETE FROM staged_versions");
         Execute(connection, transaction, "DELETE FROM recent_subjects");
         Execute(connection, transaction, "DELETE FROM recent_versions");
-        Execute(connection, transaction, "DELETE FROM catalog_counts WHERE name = 'document_versions'");
         using var insert = Command(connection, transaction,
             "INSERT INTO document_versions (doc_id, version, is_current, doc_type, agency_code, result_number, content_hash, status, issue_date, valid_until, method, connector, source_ref, run_id, published_at) " +
             "VALUES (@d, @v, @cur, @t, @a, @n, @h, @s, @i, @u, @m, @c, @r, 0, @p)",
@@ -513,7 +512,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             Set(ledger, v.Connector, v.SourceRef, v.DocumentId, v.Version, v.DocumentType, v.AgencyCode, doc.AgencyLevel, doc.ProcedureField, Day(v.IssueDate), v.Method, v.ResultNumber, now).ExecuteNonQuery();
         }
         // The keyed rows the recent level is measured against (CatalogStaging).
-        Execute(connection, transaction, "INSERT INTO catalog_counts (name, value) VALUES ('document_versions', @n)", ("@n", (long)documents.Count));
+        CatalogStaging.SetKeyedCount(connection, transaction, documents.Count);
         transaction.Commit();
         _staging?.Forget(long.MaxValue);
     }
