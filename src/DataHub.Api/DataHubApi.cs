@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using DataHub.Store.Catalog;
 using DataHub.Store.Clients;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,10 @@ public static class DataHubApi
     {
         // Created now, not at the first logged request: its mover starts by moving what journals a killed server left.
         app.Services.GetRequiredService<AccessLogWriter>();
+        // Lookups read a snapshot of the catalog up to this old (20 ms by default) instead of taking SQLite's WAL locks
+        // for each one: a sync's documents appear that much later, and a lookup costs less of its search.
+        app.Services.GetRequiredService<SqlCatalog>().LookupSnapshotWindow =
+            TimeSpan.FromMilliseconds(app.Configuration.GetValue("Api:LookupSnapshotMilliseconds", 20.0));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ApiKeyAuthentication>();

@@ -158,15 +158,23 @@ public sealed class AccessLogJournalTests : IDisposable
         using (var provider = DataFolderServices.Build(Data))
         {
             var log = provider.GetRequiredService<AccessLog>();
-            var journal = log.OpenJournal();
-            var path = journal.Tail.Path;
-            journal.Append(Plain(1));
-            var good = File.ReadAllText(path).TrimEnd('\n');
+            // A line as the writer formats it (closed, its journal holds its lines only).
+            string good;
+            using (var journal = log.OpenJournal())
+            {
+                journal.Append(Plain(1));
+                good = journal.Tail.Path;
+            }
+            good = File.ReadAllText(good).TrimEnd('\n');
+            Assert.Equal((1L, 0L), log.DrainJournals());
             string Line(int i) => good.Replace("\"p1\"", $"\"p{i}\"", StringComparison.Ordinal);
-            // Written beside the writer: a torn line (power loss), a good one, and one whose end is still to come.
-            File.AppendAllText(path, "[\"2026-12-03T10:00:00.0000000Z\",\"torn\n" + Line(2) + "\n" + Line(3)[..20]);
 
-            Assert.Equal((3L, 1L), log.DrainJournals());
+            // A journal written by hand beside a held lock, as by a writer in another process: a torn line (power
+            // loss), a good one, and one whose end is still to come.
+            var path = Path.Combine(JournalFolder, "zz-by-hand" + AccessLogJournal.Extension);
+            var held = new FileStream(Path.ChangeExtension(path, AccessLogJournal.LockExtension), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(path, "[\"2026-12-03T10:00:00.0000000Z\",\"torn\n" + Line(2) + "\n" + Line(3)[..20]);
+            Assert.Equal((2L, 1L), log.DrainJournals());
             Assert.True(File.Exists(path));
             File.AppendAllText(path, Line(3)[20..] + "\n");
             Assert.Equal((1L, 0L), log.DrainJournals());
@@ -174,12 +182,56 @@ public sealed class AccessLogJournalTests : IDisposable
             // A partial line at the end of a journal whose writer is gone can never be completed: unreadable, and the journal is finished.
             var tornAt = new FileInfo(path).Length;
             File.AppendAllText(path, Line(4)[..20]);
-            journal.Dispose();
+            held.Dispose();
             Assert.Equal((1L, 1L), log.DrainJournals());
             Assert.False(File.Exists(path));
-            Assert.Equal(["p1", $"{Path.GetFileName(path)} at byte {good.Length + 1}", "p2", "p3", $"{Path.GetFileName(path)} at byte {tornAt}"], Purposes());
+            Assert.Equal(["p1", $"{Path.GetFileName(path)} at byte 0", "p2", "p3", $"{Path.GetFileName(path)} at byte {tornAt}"], Purposes());
             Assert.Equal([AccessLogJournal.UnreadableLineEndpoint, AccessLogJournal.UnreadableLineEndpoint],
                 Ledger.Query(LogFile, "SELECT endpoint FROM access_log WHERE seq IN (2, 5) ORDER BY seq").Select(r => r[0]));
+            log.Anchor.Dispose();
+        }
+        await AssertVerifies(5);
+    }
+
+    [Fact]
+    public async Task A_mapped_journal_stops_at_its_zeros_while_written_and_a_killed_servers_is_moved_past_them()
+    {
+        static AccessLogEntry Plain(int i) => Entry(i) with { Purpose = "p" + i };
+        using (var provider = DataFolderServices.Build(Data))
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            string line;
+            using (var journal = log.OpenJournal())
+            {
+                journal.Append(Plain(1));
+                // Written into the mapping of a file created at its full size: the lines, then zeros.
+                var bytes = File.ReadAllBytes(journal.Tail.Path);
+                Assert.True(bytes.Length > journal.Tail.Length, $"{bytes.Length:N0} bytes");
+                Assert.All(bytes[(int)journal.Tail.Length..], b => Assert.Equal(0, b));
+                line = System.Text.Encoding.UTF8.GetString(bytes, 0, (int)journal.Tail.Length).TrimEnd('\n');
+                // A reader in another process (here the CLI's drain) moves the line and stops at the zeros.
+                Assert.Equal((1L, 0L), log.DrainJournals());
+                journal.Append(Plain(2));
+                Assert.Equal((1L, 0L), log.DrainJournals());
+            }
+            // Closed: cut to its lines, and deleted by the next drain.
+            Assert.Equal((0L, 0L), log.DrainJournals());
+            Assert.Empty(Directory.GetFiles(JournalFolder));
+            string Line(int i) => line.Replace("\"p1\"", $"\"p{i}\"", StringComparison.Ordinal);
+
+            // What a killed server leaves: its mapped file at full size with zeros after the lines and, after a power loss,
+            // maybe a page of zeros between them where a page was never written back, cutting a line.
+            var path = Path.Combine(JournalFolder, "zz-killed" + AccessLogJournal.Extension);
+            var content = new List<byte>();
+            content.AddRange(System.Text.Encoding.UTF8.GetBytes(Line(3) + "\n" + Line(4)[..25]));
+            var cutAt = content.Count;
+            content.AddRange(new byte[4096]);
+            content.AddRange(System.Text.Encoding.UTF8.GetBytes(Line(5) + "\n"));
+            content.AddRange(new byte[5 << 20]);
+            File.WriteAllBytes(path, [.. content]);
+            Assert.Equal((3L, 1L), log.DrainJournals());
+            Assert.False(File.Exists(path));
+            Assert.Equal(["p1", "p2", "p3", $"{Path.GetFileName(path)} at byte {Line(3).Length + 1}", "p5"], Purposes());
             log.Anchor.Dispose();
         }
         await AssertVerifies(5);

@@ -60,7 +60,7 @@ public sealed class AccessLogWriter : IAsyncDisposable
                     if (tail.Path != moved.Path) moved = (tail.Path, 0);
                     while (tail.Length > moved.To)
                     {
-                        var move = appender.MoveFromJournal(tail.Path, AccessLog.MoveBatch);
+                        var move = appender.MoveFromJournal(tail.Path, AccessLog.MoveBatch, writtenTo: tail.Length);
                         // Before the break: a reader that moved the journal meanwhile leaves nothing to move here.
                         moved.To = move.MovedTo;
                         if (move.Moved == 0) break;

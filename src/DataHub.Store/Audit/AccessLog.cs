@@ -58,14 +58,17 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
             var closed = !AccessLogJournal.IsOpenElsewhere(journal);
             try
             {
-                AccessLogJournalMove move;
+                var move = default(AccessLogJournalMove);
+                long before;
                 do
                 {
+                    before = move.MovedTo;
                     move = appender.MoveFromJournal(journal, MoveBatch, closed);
                     moved += move.Moved;
                     unreadable += move.Unreadable;
                 }
-                while (move.Moved > 0);
+                // Also on past a stretch of zeros, which moves nothing (a killed server's journal).
+                while (move.Moved > 0 || move.MovedTo > before);
                 if (closed && move.MovedTo >= new FileInfo(journal).Length) Delete(appender, journal);
             }
             catch (FileNotFoundException)

@@ -62,7 +62,8 @@ public sealed class AccessLogAppender : IDisposable
     /// other processes (the write lock makes them take turns) never move a line twice.
     /// </summary>
     /// <param name="closed">Its writer is gone (see <see cref="AccessLogJournal.IsOpenElsewhere"/>): a partial last line is a torn write.</param>
-    public AccessLogJournalMove MoveFromJournal(string journalPath, int maxEntries, bool closed = false)
+    /// <param name="writtenTo">How far the journal is written, when its writer moves it (<see cref="AccessLogJournal.Tail"/>).</param>
+    public AccessLogJournalMove MoveFromJournal(string journalPath, int maxEntries, bool closed = false, long? writtenTo = null)
     {
         var journal = Path.GetFileName(journalPath);
         var move = default(AccessLogJournalMove);
@@ -70,7 +71,7 @@ public sealed class AccessLogAppender : IDisposable
         {
             _movedTo.Transaction = _setMovedTo.Transaction = transaction;
             var from = Convert.ToInt64(SqlCatalog.Set(_movedTo, journal).ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
-            var (entries, unreadable, end) = AccessLogJournalReader.Read(journalPath, from, maxEntries, closed);
+            var (entries, unreadable, end) = AccessLogJournalReader.Read(journalPath, from, maxEntries, closed, writtenTo);
             if (end == from)
             {
                 move = new AccessLogJournalMove(0, 0, 0, end);

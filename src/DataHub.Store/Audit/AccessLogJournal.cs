@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.IO.MemoryMappedFiles;
 
 namespace DataHub.Store.Audit;
 
 /// <summary>
 /// Where an API server writes each access-log entry before the response leaves: a line appended to a
-/// file of this process's own (one <c>pwrite</c>, no transaction, no wait for another thread). The server's
-/// mover copies the lines into the hash-chained table in large batches within milliseconds
+/// file of this process's own, no transaction, no wait for another thread. The server's mover copies the lines
+/// into the hash-chained table in large batches within milliseconds
 /// (<see cref="AccessLogAppender.MoveFromJournal"/>), and every reader of the log moves what is left first
 /// (<see cref="AccessLog.DrainJournals"/>). Entries in a journal survive a crash of the server: the next
 /// mover — the restarted server or any CLI audit command — moves them.
@@ -14,11 +15,18 @@ namespace DataHub.Store.Audit;
 /// writer's group commit paid two thread hand-offs each; the server's CPU per lookup went ~102 → ~91 µs
 /// without them (bench/RESULTS.md, tenth session).
 ///
+/// The file is mapped into memory and a line is copied into the mapping: once copied it is in the operating
+/// system's page cache, exactly as after a <c>pwrite</c> (it survives the process, not a power loss), without the
+/// system call, which was ~3 µs of a lookup's ~60 µs of server CPU (bench/RESULTS.md, thirteenth session). So a
+/// journal is created at its full size, its blocks reserved up front (a full disk fails the opening, never a
+/// write into the mapping), and readers take its content to end at the first zero byte; a journal is cut to the
+/// length of its lines when it is closed. A journal left by a killed server keeps its zeros; its readers skip them.
+///
 /// Each journal is <c>&lt;name&gt;.jsonl</c> beside a <c>&lt;name&gt;.lock</c> the writing process holds
 /// exclusively for as long as it may append: a journal whose lock is free is closed, and is deleted once
 /// every line of it is in the table. Owner-only permissions: the lines hold citizen IDs.
 /// </summary>
-public sealed class AccessLogJournal : IDisposable
+public sealed unsafe class AccessLogJournal : IDisposable
 {
     public const string Extension = ".jsonl";
     public const string LockExtension = ".lock";
@@ -26,6 +34,8 @@ public sealed class AccessLogJournal : IDisposable
     public const string UnreadableLineEndpoint = "(unreadable journal line)";
     /// <summary>A long-running server starts a new journal after this many bytes, so moved ones can be deleted.</summary>
     public const long RotateAfterBytes = 64L << 20;
+    // Room past the rotation size: a journal that cannot be rotated (the next one failed to open) takes lines a while longer.
+    private const long Headroom = 256 << 10;
 
     private readonly string _directory;
     private readonly long _rotateAfterBytes;
@@ -35,14 +45,47 @@ public sealed class AccessLogJournal : IDisposable
     private long _length;
     private bool _disposed;
 
-    /// <summary>The journal being appended to: its path, the lock held for it, the file.</summary>
-    private readonly record struct Current(string Path, FileStream Lock, FileStream File)
+    /// <summary>The journal being appended to: its path, the lock held for it, the file and its mapping.</summary>
+    private sealed class Current(string path, FileStream held, FileStream file, MemoryMappedFile map, MemoryMappedViewAccessor view, long capacity)
     {
-        public void Close()
+        private readonly byte* _start = Acquire(view);
+
+        public string Path => path;
+
+        public long Capacity => capacity;
+
+        private static byte* Acquire(MemoryMappedViewAccessor view)
         {
-            File.Dispose();
-            // Released last: a mover that finds the lock free may delete the journal.
-            Lock.Dispose();
+            byte* start = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+            return start + view.PointerOffset;
+        }
+
+        public void Write(long at, ReadOnlySpan<byte> line)
+        {
+            var target = new Span<byte>(_start + at, line.Length);
+            line[..^1].CopyTo(target);
+            // The newline last: a reader in another process that sees it sees the whole line (stores are not
+            // reordered on x86, and a volatile write keeps the compiler from moving it).
+            Volatile.Write(ref target[^1], line[^1]);
+        }
+
+        /// <summary>Unmaps the journal and cuts it to <paramref name="length"/>, the bytes of its lines; the lock last.</summary>
+        public void Close(long length)
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            map.Dispose();
+            try
+            {
+                file.SetLength(length);
+            }
+            finally
+            {
+                file.Dispose();
+                // Released last: a mover that finds the lock free may delete the journal.
+                held.Dispose();
+            }
         }
     }
 
@@ -51,7 +94,7 @@ public sealed class AccessLogJournal : IDisposable
         _directory = directory;
         _rotateAfterBytes = rotateAfterBytes;
         Directory.CreateDirectory(directory);
-        _current = Open();
+        _current = Open(rotateAfterBytes + Headroom);
     }
 
     /// <summary>The journal appended to now and the bytes written to it, read together (a rotation changes both).</summary>
@@ -70,24 +113,30 @@ public sealed class AccessLogJournal : IDisposable
         lock (_gate)
         {
             if (_disposed) throw new InvalidOperationException("the access log is closed (server shutting down)");
-            RandomAccess.Write(_current.File.SafeFileHandle, line, _length);
+            // No room (a journal that could not be rotated, or a line longer than the headroom): a new journal now, or
+            // the request fails with nothing revealed.
+            if (_length + line.Length > _current.Capacity) Rotate(Math.Max(_rotateAfterBytes + Headroom, line.Length));
+            _current.Write(_length, line);
             _length += line.Length;
             if (_length < _rotateAfterBytes) return;
-            // The new journal first: if it cannot be opened, this one stays in use (and is tried again next time).
-            Current next;
             try
             {
-                next = Open();
+                Rotate(_rotateAfterBytes + Headroom);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return;
+                // This one stays in use while it has room, and rotating is tried again at the next line.
             }
-            _current.Close();
-            (_current, _length) = (next, 0);
         }
     }
 
+    // The new journal first: if it cannot be opened, the current one stays in use.
+    private void Rotate(long capacity)
+    {
+        var next = Open(capacity);
+        _current.Close(_length);
+        (_current, _length) = (next, 0);
+    }
     /// <summary>True while some process holds the journal's lock (it may still append).</summary>
     public static bool IsOpenElsewhere(string journalPath)
     {
@@ -106,7 +155,7 @@ public sealed class AccessLogJournal : IDisposable
         }
     }
 
-    private Current Open()
+    private Current Open(long capacity)
     {
         // Names sort in the order journals were opened (movers take them oldest first): time, then a counter
         // for journals one process opens within the same millisecond; never reused (the random tail).
@@ -116,17 +165,28 @@ public sealed class AccessLogJournal : IDisposable
         var lockPath = System.IO.Path.ChangeExtension(path, LockExtension);
         var held = new FileStream(lockPath, Options(FileAccess.ReadWrite, FileShare.None));
         FileStream? file = null;
+        MemoryMappedFile? map = null;
+        MemoryMappedViewAccessor? view = null;
         try
         {
-            file = new FileStream(path, Options(FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
+            // Blocks reserved before the file is mapped: writing into a mapped page the file system cannot back kills
+            // the process (SIGBUS), where a write() would have failed. A full disk fails here, before any line.
+            var options = Options(FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            options.PreallocationSize = capacity;
+            file = new FileStream(path, options);
             // Everything rests on the lock: a journal whose lock looks free is deleted once moved. Where .NET takes
             // no file locks (DOTNET_SYSTEM_IO_DISABLEFILELOCKING, some file systems) entries would vanish silently.
             if (!IsOpenElsewhere(path))
                 throw new IOException($"file locks do not work in {_directory}: the access-log journal needs them (is DOTNET_SYSTEM_IO_DISABLEFILELOCKING set?)");
-            return new Current(path, held, file);
+            file.SetLength(capacity);
+            map = MemoryMappedFile.CreateFromFile(file, null, capacity, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true);
+            view = map.CreateViewAccessor(0, capacity, MemoryMappedFileAccess.ReadWrite);
+            return new Current(path, held, file, map, view, capacity);
         }
         catch
         {
+            view?.Dispose();
+            map?.Dispose();
             file?.Dispose();
             held.Dispose();
             File.Delete(path);
@@ -148,7 +208,7 @@ public sealed class AccessLogJournal : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            _current.Close();
+            _current.Close(_length);
         }
     }
 }

@@ -11,20 +11,45 @@ internal static class AccessLogJournalReader
     /// </summary>
     /// <returns>The entries, how many of them stand for unreadable lines, and the offset just after the last complete line read.</returns>
     /// <param name="closed">The writer is gone: a partial last line will never be completed (a torn write), so it is unreadable.</param>
-    public static (List<AccessLogEntry> Entries, int Unreadable, long End) Read(string path, long offset, int maxEntries, bool closed)
+    /// <param name="end">How far the writer has written, when the caller is the writer (else: up to the first zero byte of a live journal).</param>
+    public static (List<AccessLogEntry> Entries, int Unreadable, long End) Read(string path, long offset, int maxEntries, bool closed, long? end = null)
     {
         var unreadable = 0;
         var journal = Path.GetFileName(path);
         var entries = new List<AccessLogEntry>();
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var available = RandomAccess.GetLength(file) - offset;
+        var available = Math.Min(RandomAccess.GetLength(file), end ?? long.MaxValue) - offset;
         if (available <= 0) return (entries, 0, offset);
         var buffer = new byte[(int)Math.Min(available, MaxBytes)];
         var read = RandomAccess.Read(file, buffer, offset);
         var span = buffer.AsSpan(0, read);
+        // A live journal is mapped at its full size (AccessLogJournal): its lines end where its zeros begin. No line
+        // holds a zero byte (JSON escapes it).
+        if (!closed && span.IndexOf((byte)0) is var zero and >= 0)
+        {
+            span = span[..zero];
+            read = zero;
+        }
         var at = 0;
         while (entries.Count < maxEntries)
         {
+            // A journal its killed writer left at its mapped size: zeros after its lines (and, after a power loss,
+            // maybe between them, where pages were never written back). Zeros are nothing; a line cut by them is unreadable.
+            if (closed)
+            {
+                var nonZero = span[at..].IndexOfAnyExcept((byte)0);
+                at = nonZero < 0 ? read : at + nonZero;
+                if (at == read) break;
+                var cut = span[at..].IndexOf((byte)0);
+                var lineEnd = span[at..].IndexOf((byte)'\n');
+                if (cut >= 0 && (lineEnd < 0 || cut < lineEnd))
+                {
+                    entries.Add(Unreadable(journal, offset + at));
+                    unreadable++;
+                    at += cut;
+                    continue;
+                }
+            }
             var newline = span[at..].IndexOf((byte)'\n');
             if (newline < 0)
             {

@@ -37,6 +37,23 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
 
     public CatalogDialect Dialect => dialect;
 
+    /// <summary>
+    /// How old the catalog a citizen lookup sees may be (SQLite): reading a recent snapshot again instead of taking
+    /// WAL locks for every lookup. Zero (the default): every lookup sees the latest commit. The API server sets it
+    /// (<c>Api:LookupSnapshotMilliseconds</c>); writers keep the WAL bounded all the same (<see cref="WalBound"/>).
+    /// </summary>
+    public TimeSpan LookupSnapshotWindow
+    {
+        get => _findByCitizen?.SnapshotWindow ?? TimeSpan.Zero;
+        set
+        {
+            if (_findByCitizen is not null) _findByCitizen.SnapshotWindow = value;
+        }
+    }
+
+    /// <summary>The WAL size past which a commit checkpoints and empties it (SQLite; <see cref="WalBound"/>).</summary>
+    public long WalLimitBytes { get; set; } = WalBound.MaxBytes;
+
     // SQLite only: PostgreSQL (clusters) keeps inserting into the keyed tables, which it does without the WAL rewrite.
     private readonly CatalogStaging? _staging = dialect == CatalogDialect.Sqlite ? new CatalogStaging() : null;
 
@@ -102,6 +119,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             // Whatever the outcome, the run's committed batches become visible to lookups now. If the move
             // fails (a full disk), they stay staged, durable, and the next run moves them first.
             _staging?.Settle(connection, runId);
+            if (connection is SqliteConnection written) WalBound.Keep(written, WalLimitBytes);
         }
         finally
         {
@@ -290,6 +308,7 @@ public sealed class SqlCatalog(Func<DbConnection> connect, CatalogDialect dialec
             ("@p", c.Pulled), ("@pb", c.Published), ("@un", c.Unchanged), ("@q", c.Quarantined), ("@pr", c.PendingReview), ("@u", now), ("@r", batch.RunId));
         transaction.Commit();
         if (staged is not null && _staging!.Staged(batch.RunId, staged)) _staging.MergeAll(connection);
+        if (connection is SqliteConnection written) WalBound.Keep(written, WalLimitBytes);
     }
 
     public IReadOnlyList<CatalogDocument> FindByCitizen(string citizenId, string? documentType, bool includeSuperseded)

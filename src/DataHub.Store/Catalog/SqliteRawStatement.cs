@@ -92,6 +92,14 @@ internal sealed class SqliteRawStatement : IDisposable
 
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
+    /// <summary>Runs statements on the connection's handle without reading results (BEGIN, COMMIT, a checkpoint).</summary>
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        var rc = raw.sqlite3_exec(db, sql, null, null, out var error);
+        if (rc != raw.SQLITE_OK) throw new SqliteException(error ?? raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+    }
+
     private void Check(int rc)
     {
         if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
