@@ -178,6 +178,45 @@ public sealed class AccessLogFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_tables_of_an_earlier_version_without_segments_are_made_anew_and_every_entry_indexed_again()
+    {
+        Append(1, 2, citizen: "049091001230");
+        Append(3, 1, citizen: "049091001231");
+        using (var provider = Services()) provider.GetRequiredService<AccessLog>().Index.CatchUp();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // The way an earlier version left them: keyed by citizen or document alone, everything indexed.
+        Ledger.Query(LogFile, "DROP TABLE access_log_documents; DROP TABLE access_log_citizens; " +
+            "CREATE TABLE access_log_documents (doc_id TEXT NOT NULL, seq BIGINT NOT NULL, client TEXT NOT NULL, PRIMARY KEY (doc_id, seq)) WITHOUT ROWID; " +
+            "CREATE TABLE access_log_citizens (citizen_id TEXT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (citizen_id, seq)) WITHOUT ROWID; " +
+            "INSERT INTO access_log_citizens VALUES ('049091001230', 1), ('049091001230', 2), ('049091001231', 3);");
+
+        var who = await Cli.RunAsync(Data, "audit", "citizen", "049091001230");
+
+        Assert.True(who.ExitCode == 0, who.Stderr);
+        Assert.Equal(2, who.Stdout.Split('\n').Count(l => l.Contains("mot-cua-hoi-an")));
+        Assert.Equal(["0 049091001230 1", "0 049091001230 2", "0 049091001231 3"],
+            Ledger.Query(LogFile, "SELECT segment || ' ' || citizen_id || ' ' || seq FROM access_log_citizens ORDER BY 1").Select(r => r[0]));
+        Assert.Equal("3", Ledger.Query(LogFile, "SELECT COUNT(*) FROM access_log_documents").Single()[0]);
+    }
+
+    [Fact]
+    public void Who_looked_at_a_citizen_is_answered_from_every_segment_of_the_index()
+    {
+        // Entries 1 and 70,000 (segments 0 and 2 of 32,768 entries) look the citizen up; the rest look up others.
+        const int entries = 70_000;
+        using (var provider = Services())
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            using (var appender = log.OpenAppender())
+                appender.Append([.. Enumerable.Range(1, entries).Select(i => Entry(i % 26, i is 1 or entries ? "049091001230" : $"0490920{i:D5}"))]);
+            var found = log.ForCitizen("049091001230");
+            Assert.Equal([1L, entries], found.Select(r => r.Sequence));
+            Assert.Equal(["0", "2"], Ledger.Query(LogFile, "SELECT DISTINCT segment FROM access_log_citizens WHERE citizen_id = '049091001230' ORDER BY 1").Select(r => r[0]));
+            log.Anchor.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_log_kept_in_the_catalog_by_an_earlier_version_is_moved_out_unchanged()
     {
         Append(1, 4);

@@ -134,8 +134,11 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
         var log = database.Prefix;
         using var connection = database.OpenWithCatalog();
         using var command = SqlCatalog.Command(connection, null,
-            $"SELECT {Columns} FROM {log}access_log WHERE seq IN (SELECT c.seq FROM {log}access_log_citizens c WHERE c.citizen_id = @ci " +
-            $"UNION SELECT d.seq FROM {log}access_log_documents d JOIN all_subjects s ON s.doc_id = d.doc_id WHERE s.citizen_id = @ci) ORDER BY seq", ("@ci", citizenId));
+            $"WITH RECURSIVE {AccessLogIndex.SegmentsSql(log)} " +
+            $"SELECT {Columns} FROM {log}access_log WHERE seq IN (" +
+            $"SELECT c.seq FROM segments g CROSS JOIN {log}access_log_citizens c WHERE c.segment = g.s AND c.citizen_id = @ci " +
+            $"UNION SELECT d.seq FROM all_subjects s CROSS JOIN segments g CROSS JOIN {log}access_log_documents d " +
+            "WHERE s.citizen_id = @ci AND d.segment = g.s AND d.doc_id = s.doc_id) ORDER BY seq", ("@ci", citizenId));
         using var reader = command.ExecuteReader();
         var records = new List<AccessLogRecord>();
         while (reader.Read()) records.Add(ReadRecord(reader));

@@ -47,6 +47,7 @@ public sealed class AccessLogDatabase
         Log.EnsureSchema(AccessLogSchemaSql.Create(Log.Dialect));
         if (Path is not null) AccessLogMigration.MoveOutOfCatalog(_catalogPath!, Path);
         AccessLogMigration.MoveCitizenIndexBehindTheChain(Log);
+        AccessLogMigration.SegmentTheIndexes(Log);
     }
 
     /// <summary>

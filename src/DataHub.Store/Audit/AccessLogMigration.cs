@@ -33,8 +33,8 @@ internal static class AccessLogMigration
             var old = MaxSeq(log, transaction, "old");
             if (copied == 0 && old > 0)
             {
+                // The entries only: the derived indexes of a new log file start empty (watermark 0) and are filled again.
                 SqlCatalog.Execute(log, transaction, $"INSERT INTO main.access_log ({Columns}) SELECT {Columns} FROM old.access_log");
-                SqlCatalog.Execute(log, transaction, "INSERT INTO main.access_log_documents (doc_id, seq, client) SELECT doc_id, seq, client FROM old.access_log_documents");
             }
             else if (old > 0 && (copied < old || HashAt(log, transaction, "main", old) != HashAt(log, transaction, "old", old)))
             {
@@ -56,9 +56,8 @@ internal static class AccessLogMigration
 
     /// <summary>
     /// A log written by an earlier version carries the index <c>access_log_citizen</c> on the chained table,
-    /// updated inside every append. Its entries up to the derived indexes' watermark move into
-    /// <c>access_log_citizens</c> (later ones are indexed behind the chain like any new entry) and the index
-    /// goes, in one transaction, once.
+    /// updated inside every append. The index goes, and every entry is indexed again behind the chain (the derived
+    /// indexes' inserts skip rows they hold), in one transaction, once.
     /// </summary>
     public static void MoveCitizenIndexBehindTheChain(SqlCatalog log)
     {
@@ -71,10 +70,37 @@ internal static class AccessLogMigration
         using var transaction = connection.BeginTransaction();
         if (log.Dialect == CatalogDialect.PostgreSql)
             SqlCatalog.Execute(connection, transaction, "LOCK TABLE access_log_indexed IN SHARE ROW EXCLUSIVE MODE");
-        SqlCatalog.Execute(connection, transaction,
-            "INSERT INTO access_log_citizens (citizen_id, seq) SELECT citizen_id, seq FROM access_log " +
-            "WHERE citizen_id IS NOT NULL AND seq <= (SELECT seq FROM access_log_indexed WHERE id = 1) ORDER BY citizen_id, seq ON CONFLICT DO NOTHING");
         SqlCatalog.Execute(connection, transaction, "DROP INDEX IF EXISTS access_log_citizen");
+        SqlCatalog.Execute(connection, transaction, "UPDATE access_log_indexed SET seq = 0 WHERE id = 1");
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Index tables an earlier version keyed by citizen or document alone (no <c>segment</c> column, see
+    /// <see cref="AccessLogIndex.SegmentBits"/>) are dropped and created anew, and every entry is indexed again
+    /// behind the chain, in one transaction, once. The entries themselves are untouched.
+    /// </summary>
+    public static void SegmentTheIndexes(SqlCatalog log)
+    {
+        var segmented = log.Dialect == CatalogDialect.PostgreSql
+            ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'access_log_citizens' AND column_name = 'segment'"
+            : "SELECT COUNT(*) FROM pragma_table_info('access_log_citizens') WHERE name = 'segment'";
+        using var connection = log.Open();
+        using (var check = SqlCatalog.Command(connection, null, segmented))
+            if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) return;
+        using var transaction = connection.BeginTransaction();
+        if (log.Dialect == CatalogDialect.PostgreSql)
+            SqlCatalog.Execute(connection, transaction, "LOCK TABLE access_log_indexed IN SHARE ROW EXCLUSIVE MODE");
+        using (var again = SqlCatalog.Command(connection, transaction, segmented))
+        {
+            // Another process did it meanwhile.
+            if (Convert.ToInt64(again.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) return;
+        }
+        SqlCatalog.Execute(connection, transaction, "DROP TABLE IF EXISTS access_log_documents");
+        SqlCatalog.Execute(connection, transaction, "DROP TABLE IF EXISTS access_log_citizens");
+        foreach (var statement in AccessLogSchemaSql.IndexTables(log.Dialect).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            SqlCatalog.Execute(connection, transaction, statement);
+        SqlCatalog.Execute(connection, transaction, "UPDATE access_log_indexed SET seq = 0 WHERE id = 1");
         transaction.Commit();
     }
 

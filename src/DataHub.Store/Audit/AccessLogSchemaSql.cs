@@ -25,17 +25,11 @@ public static class AccessLogSchemaSql
             hash TEXT NOT NULL);
         -- Index of access_log.doc_ids for reuse figures and "who read this document", and of citizen_id for
         -- "who looked at this citizen"; derived, not chained, and filled in behind the chain (AccessLogIndex):
-        -- access_log_indexed says how far. (Earlier versions kept an index access_log_citizen on the table
-        -- itself; AccessLogMigration moves its rows here.)
-        CREATE TABLE IF NOT EXISTS access_log_documents (
-            doc_id TEXT NOT NULL,
-            seq BIGINT NOT NULL,
-            client TEXT NOT NULL,
-            PRIMARY KEY (doc_id, seq)){d.WithoutRowId};
-        CREATE TABLE IF NOT EXISTS access_log_citizens (
-            citizen_id TEXT NOT NULL,
-            seq BIGINT NOT NULL,
-            PRIMARY KEY (citizen_id, seq)){d.WithoutRowId};
+        -- access_log_indexed says how far. Keyed by segment first (seq >> 15, AccessLogIndex.SegmentBits): a chunk's
+        -- rows land in its own segment's small subtree, not on random pages of the whole index. (Earlier versions
+        -- kept an index access_log_citizen on the table itself, and index tables without segments; AccessLogMigration
+        -- drops both, and the entries are indexed again.)
+        {IndexTables(d)}
         CREATE TABLE IF NOT EXISTS access_log_indexed (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             seq BIGINT NOT NULL);
@@ -45,5 +39,20 @@ public static class AccessLogSchemaSql
             moved_to BIGINT NOT NULL);
         -- Created beside a log written by an earlier version, which indexed every entry as it appended it.
         INSERT INTO access_log_indexed (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM access_log WHERE 1 = 1 ON CONFLICT (id) DO NOTHING;
+        """;
+
+    /// <summary>The two derived index tables (also created anew by <see cref="AccessLogMigration"/>).</summary>
+    public static string IndexTables(CatalogDialect d) => $"""
+        CREATE TABLE IF NOT EXISTS access_log_documents (
+            segment BIGINT NOT NULL,
+            doc_id TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            client TEXT NOT NULL,
+            PRIMARY KEY (segment, doc_id, seq)){d.WithoutRowId};
+        CREATE TABLE IF NOT EXISTS access_log_citizens (
+            segment BIGINT NOT NULL,
+            citizen_id TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            PRIMARY KEY (segment, citizen_id, seq)){d.WithoutRowId};
         """;
 }
