@@ -33,6 +33,15 @@ public sealed class AccessLogFileTests : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
+    // Entries 1 and 2 look up one citizen, entry 3 another; all indexed.
+    private void AppendTwoCitizensIndexed()
+    {
+        Append(1, 2, citizen: "049091001230");
+        Append(3, 1, citizen: "049091001231");
+        using (var provider = Services()) provider.GetRequiredService<AccessLog>().Index.CatchUp();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     private bool CatalogHasLogTable() =>
         Ledger.Query(CatalogFile, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'access_log'").Single()[0] != "0";
 
@@ -161,10 +170,7 @@ public sealed class AccessLogFileTests : IDisposable
     [Fact]
     public async Task A_log_with_an_earlier_versions_inline_citizen_index_is_moved_behind_the_chain()
     {
-        Append(1, 2, citizen: "049091001230");
-        Append(3, 1, citizen: "049091001231");
-        using (var provider = Services()) provider.GetRequiredService<AccessLog>().Index.CatchUp();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        AppendTwoCitizensIndexed();
         // The way an earlier version left it: citizens indexed on the chained table itself, not behind it.
         Ledger.Query(LogFile, "DELETE FROM access_log_citizens; CREATE INDEX access_log_citizen ON access_log (citizen_id, seq);");
 
@@ -180,10 +186,7 @@ public sealed class AccessLogFileTests : IDisposable
     [Fact]
     public async Task Index_tables_of_an_earlier_version_without_segments_are_made_anew_and_every_entry_indexed_again()
     {
-        Append(1, 2, citizen: "049091001230");
-        Append(3, 1, citizen: "049091001231");
-        using (var provider = Services()) provider.GetRequiredService<AccessLog>().Index.CatchUp();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        AppendTwoCitizensIndexed();
         // The way an earlier version left them: keyed by citizen or document alone, everything indexed.
         Ledger.Query(LogFile, "DROP TABLE access_log_documents; DROP TABLE access_log_citizens; " +
             "CREATE TABLE access_log_documents (doc_id TEXT NOT NULL, seq BIGINT NOT NULL, client TEXT NOT NULL, PRIMARY KEY (doc_id, seq)) WITHOUT ROWID; " +

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using DataHub.Store.Catalog;
 using Microsoft.Data.Sqlite;
@@ -59,47 +60,53 @@ internal static class AccessLogMigration
     /// updated inside every append. The index goes, and every entry is indexed again behind the chain (the derived
     /// indexes' inserts skip rows they hold), in one transaction, once.
     /// </summary>
-    public static void MoveCitizenIndexBehindTheChain(SqlCatalog log)
-    {
-        var exists = log.Dialect == CatalogDialect.PostgreSql
-            ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'access_log_citizen' AND schemaname = current_schema()"
-            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'access_log_citizen'";
-        using var connection = log.Open();
-        using (var check = SqlCatalog.Command(connection, null, exists))
-            if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return;
-        using var transaction = connection.BeginTransaction();
-        if (log.Dialect == CatalogDialect.PostgreSql)
-            SqlCatalog.Execute(connection, transaction, "LOCK TABLE access_log_indexed IN SHARE ROW EXCLUSIVE MODE");
-        SqlCatalog.Execute(connection, transaction, "DROP INDEX IF EXISTS access_log_citizen");
-        SqlCatalog.Execute(connection, transaction, "UPDATE access_log_indexed SET seq = 0 WHERE id = 1");
-        transaction.Commit();
-    }
+    public static void MoveCitizenIndexBehindTheChain(SqlCatalog log) =>
+        IndexAgainAfter(log,
+            log.Dialect == CatalogDialect.PostgreSql
+                ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'access_log_citizen' AND schemaname = current_schema()"
+                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'access_log_citizen'",
+            found => found > 0,
+            (connection, transaction) => SqlCatalog.Execute(connection, transaction, "DROP INDEX IF EXISTS access_log_citizen"));
 
     /// <summary>
     /// Index tables an earlier version keyed by citizen or document alone (no <c>segment</c> column, see
     /// <see cref="AccessLogIndex.SegmentBits"/>) are dropped and created anew, and every entry is indexed again
     /// behind the chain, in one transaction, once. The entries themselves are untouched.
     /// </summary>
-    public static void SegmentTheIndexes(SqlCatalog log)
+    public static void SegmentTheIndexes(SqlCatalog log) =>
+        IndexAgainAfter(log,
+            log.Dialect == CatalogDialect.PostgreSql
+                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'access_log_citizens' AND column_name = 'segment'"
+                : "SELECT COUNT(*) FROM pragma_table_info('access_log_citizens') WHERE name = 'segment'",
+            found => found == 0,
+            (connection, transaction) =>
+            {
+                SqlCatalog.Execute(connection, transaction, "DROP TABLE IF EXISTS access_log_documents");
+                SqlCatalog.Execute(connection, transaction, "DROP TABLE IF EXISTS access_log_citizens");
+                foreach (var statement in AccessLogSchemaSql.IndexTables(log.Dialect).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    SqlCatalog.Execute(connection, transaction, statement);
+            });
+
+    /// <summary>
+    /// When <paramref name="count"/> says so (<paramref name="needed"/>), makes the <paramref name="change"/> and sets
+    /// the derived indexes' watermark back to 0, so that every entry is indexed again behind the chain, in one
+    /// transaction. Checked again inside it: two processes starting together make the change once.
+    /// </summary>
+    private static void IndexAgainAfter(SqlCatalog log, string count, Func<long, bool> needed, Action<DbConnection, DbTransaction> change)
     {
-        var segmented = log.Dialect == CatalogDialect.PostgreSql
-            ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'access_log_citizens' AND column_name = 'segment'"
-            : "SELECT COUNT(*) FROM pragma_table_info('access_log_citizens') WHERE name = 'segment'";
         using var connection = log.Open();
-        using (var check = SqlCatalog.Command(connection, null, segmented))
-            if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) return;
+        bool Needed(DbTransaction? transaction)
+        {
+            using var check = SqlCatalog.Command(connection, transaction, count);
+            return needed(Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }
+        if (!Needed(null)) return;
+        // SQLite: BEGIN IMMEDIATE takes the write lock; PostgreSQL: the lock makes concurrent starts take turns.
         using var transaction = connection.BeginTransaction();
         if (log.Dialect == CatalogDialect.PostgreSql)
             SqlCatalog.Execute(connection, transaction, "LOCK TABLE access_log_indexed IN SHARE ROW EXCLUSIVE MODE");
-        using (var again = SqlCatalog.Command(connection, transaction, segmented))
-        {
-            // Another process did it meanwhile.
-            if (Convert.ToInt64(again.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) return;
-        }
-        SqlCatalog.Execute(connection, transaction, "DROP TABLE IF EXISTS access_log_documents");
-        SqlCatalog.Execute(connection, transaction, "DROP TABLE IF EXISTS access_log_citizens");
-        foreach (var statement in AccessLogSchemaSql.IndexTables(log.Dialect).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            SqlCatalog.Execute(connection, transaction, statement);
+        if (!Needed(transaction)) return;
+        change(connection, transaction);
         SqlCatalog.Execute(connection, transaction, "UPDATE access_log_indexed SET seq = 0 WHERE id = 1");
         transaction.Commit();
     }
