@@ -40,6 +40,16 @@ public sealed class PostgresCatalogTests(PostgresFixture postgres)
         var reportLite = await DataHubProcess.RunAsync(sqliteConfig, null, "report", "digitization", "--format", "csv");
         Assert.True(report.ExitCode == 0, report.ToString());
         Assert.Equal(reportLite.Output, report.Output);
+
+        // The access log in PostgreSQL: two lookups logged, indexed behind the chain, and found again by citizen.
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var lookup = await DataHubProcess.RunAsync(site.ConfigFile, null, "lookup", subject);
+            Assert.True(lookup.ExitCode == 0, lookup.ToString());
+        }
+        var who = await DataHubProcess.RunAsync(site.ConfigFile, null, "audit", "citizen", subject);
+        Assert.True(who.ExitCode == 0, who.ToString());
+        Assert.Equal(2, who.Output.Split('\n').Count(l => l.Contains("cli:", StringComparison.Ordinal)));
     }
 
     private static string FirstSubject(SqlCatalog catalog)
