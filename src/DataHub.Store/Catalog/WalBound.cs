@@ -29,6 +29,13 @@ internal static class WalBound
         // busy timeout (30 s) before giving up, although the same checkpoint from another connection took 60–110 ms.
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
         connection.Open();
-        SqliteRawStatement.Execute(connection, $"PRAGMA busy_timeout={WaitMilliseconds}; PRAGMA wal_checkpoint(TRUNCATE);");
+        try
+        {
+            SqliteRawStatement.Execute(connection, $"PRAGMA busy_timeout={WaitMilliseconds}; PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // Busy or locked (another writer, a reader that did not let go in time): the commit stands; a later one tries again.
+        }
     }
 }
