@@ -1,3 +1,4 @@
+using DataHub.Store.Audit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -46,7 +47,7 @@ public sealed class AccessLogCrashTests : IDisposable
         await server.WaitForExitAsync();
         Assert.Equal(lookups, answered);
         // Killed, not stopped: its journal is still there for the next reader.
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Data, "audit", "journal"), "*.jsonl"));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Data, "audit", "journal"), "*" + AccessLogJournal.Extension));
 
         var who = await Cli.RunAsync(Data, "audit", "citizen", Citizen);
         Assert.True(who.ExitCode == 0, who.Stderr);

@@ -203,6 +203,21 @@ public sealed class AccessLogFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_log_from_before_the_citizen_index_has_its_document_index_made_anew()
+    {
+        AppendTwoCitizensIndexed();
+        // The way a still earlier version left it: a document index keyed by document alone, no citizen index at all.
+        Ledger.Query(LogFile, "DROP TABLE access_log_documents; DROP TABLE access_log_citizens; " +
+            "CREATE TABLE access_log_documents (doc_id TEXT NOT NULL, seq BIGINT NOT NULL, client TEXT NOT NULL, PRIMARY KEY (doc_id, seq)) WITHOUT ROWID;");
+
+        var who = await Cli.RunAsync(Data, "audit", "citizen", "049091001230");
+
+        Assert.True(who.ExitCode == 0, who.Stderr);
+        Assert.Equal(2, who.Stdout.Split('\n').Count(l => l.Contains("mot-cua-hoi-an")));
+        Assert.Equal("3", Ledger.Query(LogFile, "SELECT COUNT(*) FROM access_log_documents WHERE segment = 0").Single()[0]);
+    }
+
+    [Fact]
     public void Who_looked_at_a_citizen_is_answered_from_every_segment_of_the_index()
     {
         // Entries 1 and 70,000 (segments 0 and 2 of 32,768 entries) look the citizen up; the rest look up others.

@@ -194,6 +194,30 @@ public sealed class AccessLogJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_journal_an_earlier_version_wrote_is_moved_like_the_others()
+    {
+        using (var provider = DataFolderServices.Build(Data))
+        {
+            var log = provider.GetRequiredService<AccessLog>();
+            string line;
+            using (var journal = log.OpenJournal())
+            {
+                journal.Append(Entry(1) with { Purpose = "p1" });
+                line = File.ReadAllText(journal.Tail.Path)[..(int)journal.Tail.Length];
+            }
+            Assert.Equal((1L, 0L), log.DrainJournals());
+            // Written with pwrite by a server of an earlier version, then left: its own extension, no zeros.
+            var legacy = Path.Combine(JournalFolder, "20261201T000000000-1-000001-abcdefgh" + AccessLogJournal.LegacyExtension);
+            File.WriteAllText(legacy, line.Replace("\"p1\"", "\"p2\"", StringComparison.Ordinal) + line.Replace("\"p1\"", "\"p3\"", StringComparison.Ordinal));
+            Assert.Equal((2L, 0L), log.DrainJournals());
+            Assert.False(File.Exists(legacy));
+            log.Anchor.Dispose();
+        }
+        Assert.Equal(["p1", "p2", "p3"], Purposes());
+        await AssertVerifies(3);
+    }
+
+    [Fact]
     public async Task A_mapped_journal_stops_at_its_zeros_while_written_and_a_killed_servers_is_moved_past_them()
     {
         static AccessLogEntry Plain(int i) => Entry(i) with { Purpose = "p" + i };
@@ -201,6 +225,8 @@ public sealed class AccessLogJournalTests : IDisposable
         {
             var log = provider.GetRequiredService<AccessLog>();
             string line;
+            string written;
+            long length;
             using (var journal = log.OpenJournal())
             {
                 journal.Append(Plain(1));
@@ -213,8 +239,10 @@ public sealed class AccessLogJournalTests : IDisposable
                 Assert.Equal((1L, 0L), log.DrainJournals());
                 journal.Append(Plain(2));
                 Assert.Equal((1L, 0L), log.DrainJournals());
+                (written, length) = journal.Tail;
             }
             // Closed: cut to its lines, and deleted by the next drain.
+            Assert.Equal(length, new FileInfo(written).Length);
             Assert.Equal((0L, 0L), log.DrainJournals());
             Assert.Empty(Directory.GetFiles(JournalFolder));
             string Line(int i) => line.Replace("\"p1\"", $"\"p{i}\"", StringComparison.Ordinal);

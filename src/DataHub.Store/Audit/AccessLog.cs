@@ -47,7 +47,8 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
     public (long Moved, long Unreadable) DrainJournals()
     {
         if (!Directory.Exists(journalDirectory)) return (0, 0);
-        var journals = Directory.GetFiles(journalDirectory, "*" + AccessLogJournal.Extension);
+        var journals = Directory.GetFiles(journalDirectory, "*" + AccessLogJournal.Extension)
+            .Concat(Directory.GetFiles(journalDirectory, "*" + AccessLogJournal.LegacyExtension)).ToArray();
         if (journals.Length == 0) return (0, 0);
         Array.Sort(journals, StringComparer.Ordinal);
         long moved = 0, unreadable = 0;
@@ -83,7 +84,8 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
         // A lock left without its journal by a crash between the two deletions.
         foreach (var stale in Directory.GetFiles(journalDirectory, "*" + AccessLogJournal.LockExtension))
         {
-            if (!File.Exists(Path.ChangeExtension(stale, AccessLogJournal.Extension)) && !AccessLogJournal.IsOpenElsewhere(stale)) File.Delete(stale);
+            if (!File.Exists(Path.ChangeExtension(stale, AccessLogJournal.Extension)) && !File.Exists(Path.ChangeExtension(stale, AccessLogJournal.LegacyExtension))
+                && !AccessLogJournal.IsOpenElsewhere(stale)) File.Delete(stale);
         }
         return (moved, unreadable);
     }

@@ -22,13 +22,17 @@ namespace DataHub.Store.Audit;
 /// write into the mapping), and readers take its content to end at the first zero byte; a journal is cut to the
 /// length of its lines when it is closed. A journal left by a killed server keeps its zeros; its readers skip them.
 ///
-/// Each journal is <c>&lt;name&gt;.jsonl</c> beside a <c>&lt;name&gt;.lock</c> the writing process holds
+/// Each journal is <c>/// Each journal is <c>&lt;name&gt;.jsonl</c> besidelt;name/// Each journal is <c>&lt;name&gt;.jsonl</c> besidegt;.journal</c> beside a <c>&lt;name&gt;.lock</c> the writing process holds
 /// exclusively for as long as it may append: a journal whose lock is free is closed, and is deleted once
 /// every line of it is in the table. Owner-only permissions: the lines hold citizen IDs.
 /// </summary>
 public sealed unsafe class AccessLogJournal : IDisposable
 {
-    public const string Extension = ".jsonl";
+    /// <summary>A mapped journal's extension. Not <see cref="LegacyExtension"/>: a version before mapped journals would read a
+    /// live one's zeros as an unreadable line and record it as moved past lines still to come.</summary>
+    public const string Extension = ".journal";
+    /// <summary>Journals written with <c>pwrite</c> by earlier versions (no zeros): moved like the others.</summary>
+    public const string LegacyExtension = ".jsonl";
     public const string LockExtension = ".lock";
     /// <summary>The endpoint of the entry that stands in the chain for a journal line that was not an entry.</summary>
     public const string UnreadableLineEndpoint = "(unreadable journal line)";
@@ -70,14 +74,24 @@ public sealed unsafe class AccessLogJournal : IDisposable
             Volatile.Write(ref target[^1], line[^1]);
         }
 
-        /// <summary>Unmaps the journal and cuts it to <paramref name="length"/>, the bytes of its lines; the lock last.</summary>
+        /// <summary>
+        /// Unmaps the journal and cuts it to <paramref name="length"/>, the bytes of its lines; the lock last. Whatever
+        /// fails on the way (a flush of the mapping, the cut), the rest is still released: readers skip the zeros of a
+        /// journal that was not cut.
+        /// </summary>
         public void Close(long length)
         {
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-            view.Dispose();
-            map.Dispose();
             try
             {
+                try
+                {
+                    view.SafeMemoryMappedViewHandle.ReleasePointer();
+                    view.Dispose();
+                }
+                finally
+                {
+                    map.Dispose();
+                }
                 file.SetLength(length);
             }
             finally
@@ -110,32 +124,56 @@ public sealed unsafe class AccessLogJournal : IDisposable
     public void Append(AccessLogEntry entry)
     {
         var line = AccessLogJournalLine.Format(entry);
-        lock (_gate)
+        (Current Journal, long Length)? finished = null, full = null;
+        try
         {
-            if (_disposed) throw new InvalidOperationException("the access log is closed (server shutting down)");
-            // No room (a journal that could not be rotated, or a line longer than the headroom): a new journal now, or
-            // the request fails with nothing revealed.
-            if (_length + line.Length > _current.Capacity) Rotate(Math.Max(_rotateAfterBytes + Headroom, line.Length));
-            _current.Write(_length, line);
-            _length += line.Length;
-            if (_length < _rotateAfterBytes) return;
-            try
+            lock (_gate)
             {
-                Rotate(_rotateAfterBytes + Headroom);
+                if (_disposed) throw new InvalidOperationException("the access log is closed (server shutting down)");
+                // No room (a journal that could not be rotated, or a line longer than the headroom): a new journal now, or
+                // the request fails with nothing revealed.
+                if (_length + line.Length > _current.Capacity) full = Rotate(Math.Max(_rotateAfterBytes + Headroom, line.Length));
+                _current.Write(_length, line);
+                _length += line.Length;
+                if (_length < _rotateAfterBytes) return;
+                try
+                {
+                    finished = Rotate(_rotateAfterBytes + Headroom);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // This one stays in use while it has room, and rotating is tried again at the next line.
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // This one stays in use while it has room, and rotating is tried again at the next line.
-            }
+        }
+        finally
+        {
+            // Closed outside the lock: unmapping flushes 64 MiB, which the requests need not wait for. Until its lock
+            // is released the journal counts as open, and movers move what it holds.
+            CloseQuietly(full);
+            CloseQuietly(finished);
         }
     }
 
-    // The new journal first: if it cannot be opened, the current one stays in use.
-    private void Rotate(long capacity)
+    // The new journal first: if it cannot be opened, the current one stays in use. Returns the one to close.
+    private (Current, long) Rotate(long capacity)
     {
         var next = Open(capacity);
-        _current.Close(_length);
+        var finished = (_current, _length);
         (_current, _length) = (next, 0);
+        return finished;
+    }
+
+    // A journal that fails to close keeps its lines (and its zeros, which readers skip); the next reader moves it.
+    private static void CloseQuietly((Current Journal, long Length)? finished)
+    {
+        try
+        {
+            finished?.Journal.Close(finished.Value.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
     /// <summary>True while some process holds the journal's lock (it may still append).</summary>
     public static bool IsOpenElsewhere(string journalPath)
@@ -170,7 +208,9 @@ public sealed unsafe class AccessLogJournal : IDisposable
         try
         {
             // Blocks reserved before the file is mapped: writing into a mapped page the file system cannot back kills
-            // the process (SIGBUS), where a write() would have failed. A full disk fails here, before any line.
+            // the process (SIGBUS), where a write() would have failed. A full disk fails here, before any line. (.NET
+            // reserves them with fallocate; on a file system without it — ZFS before 2.2, NFSv3 — the file stays sparse
+            // and a full disk can still end the server: keep the journal on ext4/XFS/btrfs, Audit:JournalPath.)
             var options = Options(FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             options.PreallocationSize = capacity;
             file = new FileStream(path, options);

@@ -71,14 +71,17 @@ internal static class AccessLogMigration
     /// <summary>
     /// Index tables an earlier version keyed by citizen or document alone (no <c>segment</c> column, see
     /// <see cref="AccessLogIndex.SegmentBits"/>) are dropped and created anew, and every entry is indexed again
-    /// behind the chain, in one transaction, once. The entries themselves are untouched.
+    /// behind the chain, in one transaction, once. The entries themselves are untouched. Both tables are checked:
+    /// a log from before the citizen index had only the document table, and its citizen table is new.
     /// </summary>
     public static void SegmentTheIndexes(SqlCatalog log) =>
         IndexAgainAfter(log,
             log.Dialect == CatalogDialect.PostgreSql
-                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'access_log_citizens' AND column_name = 'segment'"
-                : "SELECT COUNT(*) FROM pragma_table_info('access_log_citizens') WHERE name = 'segment'",
-            found => found == 0,
+                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() " +
+                  "AND table_name IN ('access_log_citizens', 'access_log_documents') AND column_name = 'segment'"
+                : "SELECT (SELECT COUNT(*) FROM pragma_table_info('access_log_citizens') WHERE name = 'segment') + " +
+                  "(SELECT COUNT(*) FROM pragma_table_info('access_log_documents') WHERE name = 'segment')",
+            found => found < 2,
             (connection, transaction) =>
             {
                 SqlCatalog.Execute(connection, transaction, "DROP TABLE IF EXISTS access_log_documents");

@@ -54,7 +54,9 @@ internal sealed class PreparedQueryPool : IDisposable
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
             Volatile.Write(ref _windowTicks, (long)(value.TotalSeconds * Stopwatch.Frequency));
-            if (value > TimeSpan.Zero) _sweep.Change(value, value);
+            // A period of at least a millisecond: the timer reads a zero period as "once".
+            var period = value < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : value;
+            if (value > TimeSpan.Zero) _sweep.Change(period, period);
             else _sweep.Change(Timeout.Infinite, Timeout.Infinite);
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace DataHub.Store.Catalog;
@@ -16,26 +17,37 @@ internal static class WalBound
     /// <summary>Large enough that a sync pays the wait once per many batches (a batch of 2,000 records writes ~1.5 MB).</summary>
     public const long MaxBytes = 32L << 20;
 
-    // Readers let go within a window (20 ms); if some still hold on after this, a later commit tries again.
-    private const int WaitMilliseconds = 2000;
+    // Lookup readers let go within a window (20 ms); a longer reader (a report, a backup) makes the checkpoint give up
+    // after this, and the next attempt waits until the WAL has grown by another limit: a sync is held up at most this
+    // long per limit's worth of commits, not at every commit.
+    private const int WaitMilliseconds = 500;
+    private static readonly ConcurrentDictionary<string, long> RetryPast = new(StringComparer.Ordinal);
 
     public static void Keep(SqliteConnection written, long maxBytes)
     {
         var database = written.DataSource;
         if (string.IsNullOrEmpty(database)) return;
         var wal = new FileInfo(database + "-wal");
-        if (!wal.Exists || wal.Length <= maxBytes) return;
+        if (!wal.Exists || wal.Length <= Math.Max(maxBytes, RetryPast.GetValueOrDefault(database))) return;
         // From a connection of its own: run on the writer's (pooled) connection, the checkpoint waited out its whole
         // busy timeout (30 s) before giving up, although the same checkpoint from another connection took 60–110 ms.
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
         connection.Open();
+        var busy = true;
         try
         {
-            SqliteRawStatement.Execute(connection, $"PRAGMA busy_timeout={WaitMilliseconds}; PRAGMA wal_checkpoint(TRUNCATE);");
+            SqliteRawStatement.Execute(connection, $"PRAGMA busy_timeout={WaitMilliseconds}");
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            using var result = checkpoint.ExecuteReader();
+            // (busy, log frames, checkpointed frames): busy = 1 when a reader or writer kept it from finishing.
+            busy = !result.Read() || result.GetInt64(0) != 0;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
-            // Busy or locked (another writer, a reader that did not let go in time): the commit stands; a later one tries again.
+            // Busy or locked: the commit stands either way.
         }
+        if (busy) RetryPast[database] = wal.Length + maxBytes;
+        else RetryPast.TryRemove(database, out _);
     }
 }
