@@ -20,6 +20,28 @@ public sealed class AccessLogJournalTests : IDisposable
     private static AccessLogEntry Entry(int i) => new(DateTimeOffset.UtcNow.AddTicks(i), "mot-cua-hoi-an", "hồ sơ " + i,
         "GET /v1/citizens/{citizenId}/documents", "04909100123" + (i % 10), ["aaaaaaaaaaaaaaaaaaaaaaaaa" + (char)('a' + i % 26)], 200);
 
+    private static AccessLogEntry Plain(int i) => Entry(i) with { Purpose = "p" + i };
+
+    // Another entry's line, made from the line of Plain(1): only the purpose differs.
+    private static string Renumbered(string line, int i) => line.Replace("\"p1\"", $"\"p{i}\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Logs Plain(1) through a journal closed at once (cut to its lines, no zeros), moves it into the chain, and returns
+    /// its line as the writer formatted it.
+    /// </summary>
+    private static string WriterLine(AccessLog log)
+    {
+        string path;
+        using (var journal = log.OpenJournal())
+        {
+            journal.Append(Plain(1));
+            path = journal.Tail.Path;
+        }
+        var line = File.ReadAllText(path).TrimEnd('\n');
+        Assert.Equal((1L, 0L), log.DrainJournals());
+        return line;
+    }
+
     private List<string> Purposes() => Ledger.Query(LogFile, "SELECT purpose FROM access_log ORDER BY seq").Select(r => r[0]).ToList();
 
     private static IEnumerable<string> PurposesOf(IEnumerable<int> numbers) => numbers.Select(i => "hồ sơ " + i);
@@ -154,20 +176,11 @@ public sealed class AccessLogJournalTests : IDisposable
     [Fact]
     public async Task A_line_still_being_written_waits_and_an_unreadable_line_is_recorded_as_such()
     {
-        static AccessLogEntry Plain(int i) => Entry(i) with { Purpose = "p" + i };
         using (var provider = DataFolderServices.Build(Data))
         {
             var log = provider.GetRequiredService<AccessLog>();
-            // A line as the writer formats it (closed, its journal holds its lines only).
-            string good;
-            using (var journal = log.OpenJournal())
-            {
-                journal.Append(Plain(1));
-                good = journal.Tail.Path;
-            }
-            good = File.ReadAllText(good).TrimEnd('\n');
-            Assert.Equal((1L, 0L), log.DrainJournals());
-            string Line(int i) => good.Replace("\"p1\"", $"\"p{i}\"", StringComparison.Ordinal);
+            var good = WriterLine(log);
+            string Line(int i) => Renumbered(good, i);
 
             // A journal written by hand beside a held lock, as by a writer in another process: a torn line (power
             // loss), a good one, and one whose end is still to come.
@@ -199,16 +212,10 @@ public sealed class AccessLogJournalTests : IDisposable
         using (var provider = DataFolderServices.Build(Data))
         {
             var log = provider.GetRequiredService<AccessLog>();
-            string line;
-            using (var journal = log.OpenJournal())
-            {
-                journal.Append(Entry(1) with { Purpose = "p1" });
-                line = File.ReadAllText(journal.Tail.Path)[..(int)journal.Tail.Length];
-            }
-            Assert.Equal((1L, 0L), log.DrainJournals());
+            var line = WriterLine(log);
             // Written with pwrite by a server of an earlier version, then left: its own extension, no zeros.
             var legacy = Path.Combine(JournalFolder, "20261201T000000000-1-000001-abcdefgh" + AccessLogJournal.LegacyExtension);
-            File.WriteAllText(legacy, line.Replace("\"p1\"", "\"p2\"", StringComparison.Ordinal) + line.Replace("\"p1\"", "\"p3\"", StringComparison.Ordinal));
+            File.WriteAllText(legacy, Renumbered(line, 2) + "\n" + Renumbered(line, 3) + "\n");
             Assert.Equal((2L, 0L), log.DrainJournals());
             Assert.False(File.Exists(legacy));
             log.Anchor.Dispose();
@@ -220,7 +227,6 @@ public sealed class AccessLogJournalTests : IDisposable
     [Fact]
     public async Task A_mapped_journal_stops_at_its_zeros_while_written_and_a_killed_servers_is_moved_past_them()
     {
-        static AccessLogEntry Plain(int i) => Entry(i) with { Purpose = "p" + i };
         using (var provider = DataFolderServices.Build(Data))
         {
             var log = provider.GetRequiredService<AccessLog>();
@@ -245,7 +251,7 @@ public sealed class AccessLogJournalTests : IDisposable
             Assert.Equal(length, new FileInfo(written).Length);
             Assert.Equal((0L, 0L), log.DrainJournals());
             Assert.Empty(Directory.GetFiles(JournalFolder));
-            string Line(int i) => line.Replace("\"p1\"", $"\"p{i}\"", StringComparison.Ordinal);
+            string Line(int i) => Renumbered(line, i);
 
             // What a killed server leaves: its mapped file at full size with zeros after the lines and, after a power loss,
             // maybe a page of zeros between them where a page was never written back, cutting a line.
@@ -253,7 +259,8 @@ public sealed class AccessLogJournalTests : IDisposable
             var content = new List<byte>();
             content.AddRange(System.Text.Encoding.UTF8.GetBytes(Line(3) + "\n" + Line(4)[..25]));
             var cutAt = content.Count;
-            content.AddRange(new byte[4096]);
+            // More than a whole read (4 MiB) of zeros between two lines: a move past them must not end the drain.
+            content.AddRange(new byte[9 << 20]);
             content.AddRange(System.Text.Encoding.UTF8.GetBytes(Line(5) + "\n"));
             content.AddRange(new byte[5 << 20]);
             File.WriteAllBytes(path, [.. content]);

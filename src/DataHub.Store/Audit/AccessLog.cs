@@ -59,17 +59,14 @@ public sealed class AccessLog(AccessLogDatabase database, AccessLogAnchor anchor
             var closed = !AccessLogJournal.IsOpenElsewhere(journal);
             try
             {
-                var move = default(AccessLogJournalMove);
-                long before;
+                AccessLogJournalMove move;
                 do
                 {
-                    before = move.MovedTo;
                     move = appender.MoveFromJournal(journal, MoveBatch, closed);
                     moved += move.Moved;
                     unreadable += move.Unreadable;
                 }
-                // Also on past a stretch of zeros, which moves nothing (a killed server's journal).
-                while (move.Moved > 0 || move.MovedTo > before);
+                while (move.Moved > 0);
                 if (closed && move.MovedTo >= new FileInfo(journal).Length) Delete(appender, journal);
             }
             catch (FileNotFoundException)

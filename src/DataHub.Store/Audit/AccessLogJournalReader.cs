@@ -11,17 +11,27 @@ internal static class AccessLogJournalReader
     /// </summary>
     /// <returns>The entries, how many of them stand for unreadable lines, and the offset just after the last complete line read.</returns>
     /// <param name="closed">The writer is gone: a partial last line will never be completed (a torn write), so it is unreadable.</param>
-    /// <param name="end">How far the writer has written, when the caller is the writer (else: up to the first zero byte of a live journal).</param>
-    public static (List<AccessLogEntry> Entries, int Unreadable, long End) Read(string path, long offset, int maxEntries, bool closed, long? end = null)
+    /// <param name="writtenTo">How far the writer has written, when the caller is the writer (else: up to the first zero byte of a live journal).</param>
+    public static (List<AccessLogEntry> Entries, int Unreadable, long End) Read(string path, long offset, int maxEntries, bool closed, long? writtenTo = null)
     {
         var unreadable = 0;
         var journal = Path.GetFileName(path);
         var entries = new List<AccessLogEntry>();
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var available = Math.Min(RandomAccess.GetLength(file), end ?? long.MaxValue) - offset;
+        var length = Math.Min(RandomAccess.GetLength(file), writtenTo ?? long.MaxValue);
+        var available = length - offset;
         if (available <= 0) return (entries, 0, offset);
         var buffer = new byte[(int)Math.Min(available, MaxBytes)];
         var read = RandomAccess.Read(file, buffer, offset);
+        // A killed writer's mapped journal can end in megabytes of zeros: whole reads of them are passed here, so that a
+        // move that moves nothing means there is nothing more to move.
+        while (closed && read > 0 && buffer.AsSpan(0, read).IndexOfAnyExcept((byte)0) < 0)
+        {
+            offset += read;
+            available = length - offset;
+            if (available <= 0) return (entries, 0, offset);
+            read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(available, buffer.Length)), offset);
+        }
         var span = buffer.AsSpan(0, read);
         // A live journal is mapped at its full size (AccessLogJournal): its lines end where its zeros begin. No line
         // holds a zero byte (JSON escapes it).

@@ -36,9 +36,8 @@ internal static class WalBound
         var busy = true;
         try
         {
-            SqliteRawStatement.Execute(connection, $"PRAGMA busy_timeout={WaitMilliseconds}");
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            SqlCatalog.Execute(connection, null, $"PRAGMA busy_timeout={WaitMilliseconds}");
+            using var checkpoint = SqlCatalog.Command(connection, null, "PRAGMA wal_checkpoint(TRUNCATE)");
             using var result = checkpoint.ExecuteReader();
             // (busy, log frames, checkpointed frames): busy = 1 when a reader or writer kept it from finishing.
             busy = !result.Read() || result.GetInt64(0) != 0;
