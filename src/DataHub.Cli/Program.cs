@@ -2,6 +2,9 @@ using System.CommandLine;
 using DataHub.Cli;
 using DataHub.Cli.Commands;
 
+// Before the runtime's pool threads start allocating natively (see MallocArenas).
+MallocArenas.Limit(Environment.ProcessorCount);
+
 var root = new RootCommand("DataHub — the provincial data-integration and digitization hub (LGSP connector)")
 {
     CliContext.Config, CliContext.Data, CliContext.Verbose,

@@ -7,9 +7,27 @@ namespace DataHub.Core.Schemas;
 /// A document type's compiled schema and the field list the normalizer walks. <see cref="FastCheck"/>
 /// (null if the schema uses a keyword it does not know) accepts the valid documents quickly; NJsonSchema
 /// (<see cref="Schema"/>) decides everything it does not accept.
+/// <para>
+/// NJsonSchema compiles the schema on first use, not when the registry loads: a nightly run whose documents the
+/// fast check accepts never needs it, and compiling the six schemas was a third of a sync's start
+/// (bench/RESULTS.md, fourteenth session).
+/// </para>
 /// </summary>
-public sealed record DocumentSchema(DocumentType Type, JsonSchema Schema, IReadOnlyList<FieldSpec> Fields, string FileName, SchemaFastCheck? FastCheck = null)
+public sealed class DocumentSchema(DocumentType type, Func<JsonSchema> compile, IReadOnlyList<FieldSpec> fields, string fileName, SchemaFastCheck? fastCheck = null)
 {
+    private readonly Lazy<JsonSchema> _schema = new(compile, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public DocumentType Type => type;
+
+    /// <summary>The schema as NJsonSchema compiled it (compiled on first use).</summary>
+    public JsonSchema Schema => _schema.Value;
+
+    public IReadOnlyList<FieldSpec> Fields => fields;
+
+    public string FileName => fileName;
+
+    public SchemaFastCheck? FastCheck => fastCheck;
+
     /// <summary>The schema errors of a document: none when the fast check accepts it, else NJsonSchema's.</summary>
     public ICollection<NJsonSchema.Validation.ValidationError> Validate(Newtonsoft.Json.Linq.JToken document) =>
         FastCheck?.Accepts(document) == true ? [] : Schema.Validate(document);

@@ -38,8 +38,9 @@ public sealed class SchemaRegistry
             InlineCommonReferences(root);
             root["definitions"] = commonDefinitions.DeepClone();
             var flat = (JObject)Flatten(root, commonDefinitions, 0);
-            var schema = JsonSchema.FromJsonAsync(flat.ToString()).GetAwaiter().GetResult();
-            result[type.Slug] = new DocumentSchema(type, schema, ReadFields(root, commonDefinitions, type), type.SchemaFileName, SchemaFastCheck.TryCompile(flat));
+            var flatText = flat.ToString();
+            result[type.Slug] = new DocumentSchema(type, () => JsonSchema.FromJsonAsync(flatText).GetAwaiter().GetResult(),
+                ReadFields(root, commonDefinitions, type), type.SchemaFileName, SchemaFastCheck.TryCompile(flat));
         }
         return new SchemaRegistry(result);
     }
