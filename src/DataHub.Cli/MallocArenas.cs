@@ -5,9 +5,9 @@ namespace DataHub.Cli;
 /// <summary>
 /// Caps glibc's malloc arenas for this process (<c>mallopt(M_ARENA_MAX)</c>). glibc gives each thread that
 /// allocates natively (SQLite's page caches and sorters on the sync's and the server's pool threads) an arena of its
-/// own, up to eight per core, and every arena keeps what was freed in it. A million-record sync peaked at 314 MiB of
-/// resident memory against a budget of 300; with two arenas, ~25 MiB less at the same speed (bench/RESULTS.md,
-/// fourteenth session). The environment's <c>MALLOC_ARENA_MAX</c>, when set, is left to decide.
+/// own, up to eight per core, and every arena keeps what was freed in it. A million-record sync peaked at 327 MiB
+/// (343 MB, against a budget of 300 MB); with two arenas at 260 MiB, at the same speed (bench/RESULTS.md, fourteenth
+/// session). The environment's <c>MALLOC_ARENA_MAX</c>, when set, is left to decide.
 /// </summary>
 internal static partial class MallocArenas
 {
