@@ -1,9 +1,7 @@
 using System.CommandLine;
 using DataHub.Cli;
+using DataHub.Cli.Bench;
 using DataHub.Cli.Commands;
-
-// Before the runtime's pool threads start allocating natively (see MallocArenas).
-MallocArenas.Limit(Environment.ProcessorCount);
 
 var root = new RootCommand("DataHub — the provincial data-integration and digitization hub (LGSP connector)")
 {
@@ -28,4 +26,9 @@ catch (Exception e)
     Console.Error.WriteLine($"datahub: {DataHub.Core.Identity.PersonalDataMasking.Mask(inner.Message.ReplaceLineEndings(" "))}");
     if (parse.GetValue(CliContext.Verbose)) Console.Error.WriteLine(inner);
     return 2;
+}
+finally
+{
+    // For a benchmark that runs this command: the process's peak memory, read after its last allocation.
+    PeakMemoryReport.WriteIfAsked();
 }

@@ -32,6 +32,19 @@ internal static class CheckCommand
             var home = services.GetRequiredService<DataHubPaths>().Home;
             var rows = new List<string[]>();
             var failed = 0;
+            // The schemas first: a sync compiles them only when a record needs them, so a broken one would otherwise
+            // pass this check and fail a nightly run.
+            var schemas = services.GetRequiredService<DataHub.Core.Schemas.SchemaRegistry>();
+            try
+            {
+                schemas.CompileAll();
+                rows.Add(["schemas", "json-schema", "ok", string.Create(CultureInfo.InvariantCulture, $"{schemas.All.Count} document types compile")]);
+            }
+            catch (InvalidDataException e)
+            {
+                failed++;
+                rows.Add(["schemas", "json-schema", "FAILED", e.Message]);
+            }
             foreach (var manifest in selected)
             {
                 var (ok, detail) = await CheckAsync(manifest, factory, normalizer, home, Math.Max(1, parse.GetValue(sample)), ct);

@@ -49,6 +49,9 @@ internal static class RunCommand
         foreach (var extension in extensions.Where(e => e.IsEnabled(configuration))) extension.Configure(builder);
 
         using var host = builder.Build();
+        // A daemon compiles its schemas before its first job (a sync compiles them on first use): a broken schema
+        // stops it at start, not at 2 a.m.
+        host.Services.GetRequiredService<DataHub.Core.Schemas.SchemaRegistry>().CompileAll();
         var logger = host.Services.GetRequiredService<ILogger<SchedulerOptions>>();
         logger.LogInformation("Scheduler daemon {Node} starting: job store {Store}{Clustered}, catalog {Catalog}",
             options.NodeName, options.Store, options.Clustered ? " (clustered)" : "", configuration["Catalog:Kind"] ?? "sqlite");

@@ -24,6 +24,16 @@ public sealed class SchemaRegistry
     public DocumentSchema Get(DocumentType type) =>
         Find(type) ?? throw new InvalidOperationException($"no schema {type.SchemaFileName} is loaded");
 
+    /// <summary>
+    /// Compiles every schema now rather than on first use: for whatever must not meet a broken schema half-way through
+    /// its work (a connector check, a server's first request).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A schema does not compile; the message names its file.</exception>
+    public void CompileAll()
+    {
+        foreach (var schema in _bySlug.Values) _ = schema.Schema;
+    }
+
     /// <param name="schemaTexts">File name → JSON text, e.g. everything in <c>schemas/</c>.</param>
     public static SchemaRegistry Load(IReadOnlyDictionary<string, string> schemaTexts)
     {

@@ -160,7 +160,9 @@ public sealed class SyncRunner(
 
     private static string OneLine(Exception e)
     {
-        var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
-        return inner.Message.ReplaceLineEndings(" ");
+        // Parallel workers that meet the same fault (a broken schema, a full disk) each add it to the aggregate: the
+        // operator needs each distinct cause once, not .NET's "One or more errors occurred." and the repeats.
+        var messages = e is AggregateException a ? a.Flatten().InnerExceptions.Select(i => i.Message).Distinct() : [e.Message];
+        return string.Join("; ", messages).ReplaceLineEndings(" ");
     }
 }

@@ -69,4 +69,25 @@ public class SchemaRegistryTests
         Assert.Contains(errors, p => p.Contains("dateOfBirth"));
         Assert.Contains(errors, p => p.Contains("sex"));
     }
+
+    [Fact]
+    public void A_schema_that_does_not_compile_is_an_error_naming_its_file_when_compiled_or_first_needed()
+    {
+        // A reference to a definition nobody declares: the registry's own reading of the fields does not follow it (it is
+        // not on a field), so only NJsonSchema's compile — deferred to first use — finds it.
+        var texts = Directory.EnumerateFiles(RepoPaths.Schemas, "*.schema.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        var birth = JObject.Parse(texts[DocumentType.BirthCertificate.SchemaFileName]);
+        birth["properties"]!["resultNumber"] = JObject.Parse("""{"$ref": "#/definitions/noSuchDefinition"}""");
+        texts[DocumentType.BirthCertificate.SchemaFileName] = birth.ToString();
+        var registry = SchemaRegistry.Load(texts);
+
+        var compile = Assert.Throws<InvalidDataException>(registry.CompileAll);
+        Assert.StartsWith(DocumentType.BirthCertificate.SchemaFileName + ": the schema does not compile:", compile.Message);
+
+        // A sync meets it when the first document needs NJsonSchema's verdict: the same error, again (not a cached other one).
+        var use = Assert.Throws<InvalidDataException>(() => registry.Get(DocumentType.BirthCertificate).Validate(JObject.Parse("""{"documentType": 1}""")));
+        Assert.Equal(compile.Message, use.Message);
+        // The other types are unaffected.
+        Assert.NotEmpty(registry.Get(DocumentType.MarriageCertificate).Validate(JObject.Parse("""{"documentType": 1}""")));
+    }
 }
