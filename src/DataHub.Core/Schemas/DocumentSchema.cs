@@ -11,7 +11,7 @@ namespace DataHub.Core.Schemas;
 /// NJsonSchema compiles the schema on first use, not when the registry loads: a nightly run whose documents the
 /// fast check accepts never needs it, and compiling the six schemas was a third of a sync's start
 /// (bench/RESULTS.md, fourteenth session). A schema that does not compile therefore fails where it is first needed,
-/// as an <see cref="InvalidDataException"/> naming its file; <c>datahub check</c> and <c>serve</c> compile every
+/// as an <see cref="InvalidDataException"/> naming its file; <c>datahub check</c> and the <c>run</c> daemon compile every
 /// schema up front (<see cref="SchemaRegistry.CompileAll"/>) so that an operator hears of it before a nightly run.
 /// </para>
 /// </summary>

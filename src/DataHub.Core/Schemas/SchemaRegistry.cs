@@ -26,7 +26,7 @@ public sealed class SchemaRegistry
 
     /// <summary>
     /// Compiles every schema now rather than on first use: for whatever must not meet a broken schema half-way through
-    /// its work (a connector check, a server's first request).
+    /// its work (a connector check, the scheduler daemon's start).
     /// </summary>
     /// <exception cref="InvalidDataException">A schema does not compile; the message names its file.</exception>
     public void CompileAll()

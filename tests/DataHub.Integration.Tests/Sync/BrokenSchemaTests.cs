@@ -5,7 +5,8 @@ namespace DataHub.Integration.Tests.Sync;
 
 /// <summary>
 /// A schema NJsonSchema cannot compile. A sync compiles schemas only when a document first needs one, so the operator
-/// must hear of it from <c>check</c> (and a sync must stop with the file's name, losing nothing).
+/// must hear of it from <c>check</c> and from the daemon's start (and a sync must stop with the file's name, losing
+/// nothing).
 /// </summary>
 public class BrokenSchemaTests
 {
@@ -31,6 +32,11 @@ public class BrokenSchemaTests
         var line = check.Stdout.Split('\n').Single(l => l.StartsWith("schemas ", StringComparison.Ordinal));
         Assert.Contains("FAILED", line);
         Assert.Contains(birth + ": the schema does not compile", line);
+
+        // The scheduler daemon refuses to start (it would otherwise run until its first job needed the schema).
+        var daemon = CliRunner.Run(["run"], home.Environment(brokenSchemas), timeoutSeconds: 60);
+        Assert.Equal(2, daemon.ExitCode);
+        Assert.Contains(birth + ": the schema does not compile", daemon.Stderr);
 
         var sync = CliRunner.Run(["sync"], home.Environment(brokenSchemas));
         Assert.NotEqual(0, sync.ExitCode);
