@@ -22,9 +22,8 @@ catch (OperationCanceledException)
 catch (Exception e)
 {
     // One clear line; the stack only when asked for.
-    var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
-    Console.Error.WriteLine($"datahub: {DataHub.Core.Identity.PersonalDataMasking.Mask(inner.Message.ReplaceLineEndings(" "))}");
-    if (parse.GetValue(CliContext.Verbose)) Console.Error.WriteLine(inner);
+    Console.Error.WriteLine($"datahub: {DataHub.Core.Identity.PersonalDataMasking.Mask(DataHub.Core.Diagnostics.ErrorLine.Of(e))}");
+    if (parse.GetValue(CliContext.Verbose)) Console.Error.WriteLine(e);
     return 2;
 }
 finally

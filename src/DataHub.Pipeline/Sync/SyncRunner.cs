@@ -99,7 +99,7 @@ public sealed class SyncRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var message = OneLine(e);
+            var message = DataHub.Core.Diagnostics.ErrorLine.Of(e);
             catalog.FinishRun(runId, "failed", message);
             logger.LogError(e, "Run {RunId}: connector {Connector} failed: {Message}", runId, manifest.Name, message);
             return new ConnectorRunResult(manifest.Name, runId, false, totals, message, clock.Elapsed);
@@ -156,13 +156,5 @@ public sealed class SyncRunner(
             output.Complete(e);
             throw;
         }
-    }
-
-    private static string OneLine(Exception e)
-    {
-        // Parallel workers that meet the same fault (a broken schema, a full disk) each add it to the aggregate: the
-        // operator needs each distinct cause once, not .NET's "One or more errors occurred." and the repeats.
-        var messages = e is AggregateException a ? a.Flatten().InnerExceptions.Select(i => i.Message).Distinct() : [e.Message];
-        return string.Join("; ", messages).ReplaceLineEndings(" ");
     }
 }
